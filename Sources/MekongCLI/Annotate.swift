@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import MekongCore
+import MekongStages
+
+extension StageName: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}
+extension OutputOptions.Format: ExpressibleByArgument {}
+extension OutputOptions.Unit: ExpressibleByArgument {}
+extension NormalizeConfiguration.Form: ExpressibleByArgument {}
+extension ToneMarkPlacement: ExpressibleByArgument {}
+
+struct Annotate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Normalize, split into blocks and sentences, and identify languages; write JSONL.",
+        discussion: """
+        Input: files, directories (every .txt, .text, .jsonl, .ndjson file, recursively, sorted), or '-' / nothing
+        for stdin. A text file is one document; a JSONL file holds one document per line.
+        Output: one record per input document, in input order, even with --jobs > 1. A document that cannot be
+        read or processed becomes an error record {"id", "source", "error": {"stage", "message"}}; the run goes on
+        and the summary on stderr counts it.
+
+        Examples:
+          mekong annotate corpora/ -o corpora.jsonl
+          mekong annotate --input-format jsonl --text-field body < pages.jsonl > out.jsonl
+          mekong annotate article.txt --stages sentences --lang nl --format sentences
+          mekong annotate article.txt --tone-marks first-vowel --print-config
+        """
+    )
+
+    @Argument(help: "Files or directories to read; '-' or nothing reads stdin.")
+    var paths: [String] = []
+
+    @Option(name: .shortAndLong, help: "Write output here instead of stdout.")
+    var output: String?
+
+    @Option(help: "Output format: jsonl, or sentences (one sentence per line, a blank line after each document).")
+    var format: OutputOptions.Format = .jsonl
+
+    @Option(help: "One record per document or per sentence.")
+    var unit: OutputOptions.Unit = .document
+
+    @Option(parsing: .upToNextOption, help: "Stages to run (their prerequisites run too): normalize, blocks, language, sentences.")
+    var stages: [StageName] = PipelineFactory.defaultStages
+
+    @Option(help: "Language of every block: auto, vi, nl, en, und.")
+    var lang: String = "auto"
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Input format when the extension does not say (stdin): text or jsonl.")
+    var inputFormat: InputFormat?
+
+    @Option(help: "JSONL field holding the text.")
+    var textField = "text"
+
+    @Option(help: "JSONL field holding the document id (default: path:line).")
+    var idField = "id"
+
+    @Flag(help: "Give every span raw_start/raw_end: code points into the raw input.")
+    var rawOffsets = false
+
+    @Option(help: "Unicode normalization form: nfc or nfkc.")
+    var normalization: NormalizeConfiguration.Form = .nfc
+
+    @Flag(help: "Fold curly quotes and dashes to ASCII.")
+    var foldQuotes = false
+
+    @Option(help: "Vietnamese tone marks in oa/oe/uy: keep, first-vowel (hòa) or second-vowel (hoà).")
+    var toneMarks: ToneMarkPlacement = .keep
+
+    @Flag(inversion: .prefixedNo, help: "Show progress on stderr (default: when stderr is a terminal).")
+    var progress: Bool?
+
+    @Flag(help: "Print the resolved pipeline configuration as JSON and exit.")
+    var printConfig = false
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if lang != "auto" && Language(rawValue: lang) == nil { throw ValidationError("--lang must be auto, vi, nl, en or und") }
+    }
+
+    func run() throws {
+        let configuration = PipelineConfiguration(
+            stages: try resolvedStages(),
+            normalize: NormalizeConfiguration(form: normalization, foldQuotesAndDashes: foldQuotes, toneMarks: toneMarks)
+        )
+        if printConfig {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(configuration), as: UTF8.self))
+            return
+        }
+        let out = try OutputStream(path: output)
+        let runner = BatchRunner(
+            jobs: jobs, configuration: configuration,
+            input: InputOptions(format: inputFormat, textField: textField, idField: idField),
+            output: OutputOptions(format: format, unit: unit, rawOffsets: rawOffsets),
+            forcedLanguage: lang == "auto" ? nil : Language(rawValue: lang)
+        )
+        let showProgress = progress ?? (isatty(2) == 1)
+        if showProgress {
+            runner.progress = { s in
+                let mb = Double(s.bytesIn) / 1_000_000
+                FileHandle.standardError.write(String(format: "\r%d documents, %.1f MB, %.1f MB/s, %d errors   ", s.documentsIn, mb, s.seconds > 0 ? mb / s.seconds : 0, s.errors).data(using: .utf8)!)
+            }
+        }
+        let summary = try runner.run(InputReader(paths: paths, options: runner.inputOptions)) { out.write($0) }
+        try out.close()
+        if showProgress { FileHandle.standardError.write("\r".data(using: .utf8)!) }
+        FileHandle.standardError.write((summary.line + "\n").data(using: .utf8)!)
+    }
+
+    private func resolvedStages() throws -> [StageName] {
+        do { return try PipelineFactory.resolve(stages) } catch { throw ValidationError(error.message) }
+    }
+}
+
+/// Buffered output to stdout or a file.
+final class OutputStream {
+    private let file: UnsafeMutablePointer<FILE>
+    private let ownsFile: Bool
+
+    init(path: String?) throws {
+        if let path, path != "-" {
+            guard let f = fopen(path, "wb") else { throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))") }
+            file = f
+            ownsFile = true
+        } else {
+            file = fdopen(1, "wb")!
+            ownsFile = false
+        }
+        setvbuf(file, nil, _IOFBF, 1 << 20)
+    }
+
+    func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+    }
+
+    func close() throws {
+        if fflush(file) != 0 { throw ValidationError("write failed: \(String(cString: strerror(errno)))") }
+        if ownsFile { fclose(file) }
+    }
+}

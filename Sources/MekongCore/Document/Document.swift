@@ -1,0 +1,106 @@
+/// Where a document came from: a file (and line, for JSONL), stdin, or an id field.
+public struct DocumentSource: Sendable, Equatable {
+    public var path: String?
+    /// 1-based line number in a JSONL input.
+    public var line: Int?
+    public init(path: String?, line: Int? = nil) {
+        self.path = path
+        self.line = line
+    }
+}
+
+/// A language Mekong knows, or `und` (anything else, or too little evidence).
+public enum Language: String, Sendable, Codable, CaseIterable {
+    case vi, nl, en, und
+    public static let known: [Language] = [.vi, .nl, .en]
+}
+
+/// A paragraph or line of the document: the unit that roles and languages attach to.
+public struct Block: Sendable, Equatable {
+    public var span: TextSpan
+    public var language: Language = .und
+    public var languageConfidence: Double = 0
+    public init(span: TextSpan) { self.span = span }
+}
+
+public struct Sentence: Sendable, Equatable {
+    public var span: TextSpan
+    /// Index into `Document.blocks`.
+    public var block: Int
+    public init(span: TextSpan, block: Int) {
+        self.span = span
+        self.block = block
+    }
+}
+
+/// One input document on its way through the pipeline.
+///
+/// The raw input is kept as it came (valid UTF-8). `text` is the normalized text and
+/// `alignment` maps every span of it back to the raw bytes. Inside the library all
+/// offsets are UTF-8 byte offsets; output converts them to code points.
+public struct Document: Sendable {
+    public var id: String
+    public var source: DocumentSource
+    public let raw: [UInt8]
+    public private(set) var text: [UInt8]
+    public private(set) var alignment: Alignment
+    public var blocks: [Block] = []
+    public var sentences: [Sentence] = []
+    /// The language forced by the user (`--lang`), if any.
+    public var forcedLanguage: Language?
+    /// Names of the stages that ran, in order.
+    public var stagesRun: [String] = []
+    /// Per-stage notes that go into the record (e.g. what normalization changed).
+    public var normalization: NormalizationSummary?
+
+    /// Creates a document from raw bytes. Throws `IngestError` when they are not
+    /// valid UTF-8 or contain NUL bytes (a binary file).
+    public init(id: String, source: DocumentSource, raw: [UInt8]) throws(IngestError) {
+        try UTF8Validation.validate(raw)
+        self.id = id
+        self.source = source
+        self.raw = raw
+        self.text = raw
+        self.alignment = .identity(length: raw.count)
+    }
+
+    /// Replaces the text with an edited version. `edits` maps the current text to the
+    /// new one; it is composed onto the alignment so raw offsets stay exact.
+    public mutating func replaceText(_ newText: [UInt8], edits: Alignment) {
+        precondition(edits.rawLength == text.count && edits.textLength == newText.count, "edits do not match the text")
+        alignment = alignment.composed(with: edits)
+        text = newText
+    }
+
+    public func string(_ span: TextSpan) -> String {
+        String(decoding: text[span.range], as: UTF8.self)
+    }
+
+    public var textString: String { String(decoding: text, as: UTF8.self) }
+
+    /// The document's main language: the one covering the most text of its blocks.
+    public var mainLanguage: Language {
+        if let forcedLanguage { return forcedLanguage }
+        var weight: [Language: Int] = [:]
+        for b in blocks where b.language != .und { weight[b.language, default: 0] += b.span.range.count }
+        return weight.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key ?? .und
+    }
+
+    /// All languages found in blocks, main language first.
+    public var languages: [Language] {
+        let main = mainLanguage
+        var seen: [Language] = main == .und ? [] : [main]
+        for b in blocks where b.language != .und && !seen.contains(b.language) { seen.append(b.language) }
+        return seen
+    }
+}
+
+/// What the normalize stage did, reported on the record.
+public struct NormalizationSummary: Sendable, Equatable {
+    public var form: String
+    public var changedRuns: Int
+    public init(form: String, changedRuns: Int) {
+        self.form = form
+        self.changedRuns = changedRuns
+    }
+}

@@ -1,0 +1,55 @@
+/// Why an input could not become a document.
+public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable { case invalidUTF8 = "invalid_utf8", binary, malformedJSON = "malformed_json", missingField = "missing_field", unreadable, tooLarge = "too_large" }
+    public var kind: Kind
+    public var message: String
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+    public var description: String { message }
+}
+
+enum UTF8Validation {
+    /// Checks well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF) and no NUL.
+    static func validate(_ bytes: [UInt8]) throws(IngestError) {
+        try bytes.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(IngestError) in
+            let n = p.count
+            var i = 0
+            while i < n {
+                let b = p[i]
+                if b < 0x80 {
+                    if b == 0 { throw IngestError(.binary, "NUL byte at byte offset \(i): binary content, not text") }
+                    i += 1
+                    continue
+                }
+                var need = 0
+                var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+                switch b {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; lower = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xED: need = 2; upper = 0x9F
+                case 0xF0: need = 3; lower = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; upper = 0x8F
+                default: throw invalid(at: i)
+                }
+                if i + need >= n { throw invalid(at: i) }
+                let c1 = p[i + 1]
+                if c1 < lower || c1 > upper { throw invalid(at: i) }
+                var k = 2
+                while k <= need {
+                    let c = p[i + k]
+                    if c < 0x80 || c > 0xBF { throw invalid(at: i) }
+                    k += 1
+                }
+                i += need + 1
+            }
+        }
+    }
+
+    private static func invalid(at offset: Int) -> IngestError {
+        IngestError(.invalidUTF8, "invalid UTF-8 at byte offset \(offset)")
+    }
+}

@@ -1,0 +1,170 @@
+/// How records are written.
+public struct OutputOptions: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case jsonl, sentences }
+    public enum Unit: String, Sendable, CaseIterable { case document, sentence }
+    public var format: Format = .jsonl
+    public var unit: Unit = .document
+    /// Also give every span `raw_start`/`raw_end`: code points into the raw input.
+    public var rawOffsets = false
+    public init(format: Format = .jsonl, unit: Unit = .document, rawOffsets: Bool = false) {
+        self.format = format
+        self.unit = unit
+        self.rawOffsets = rawOffsets
+    }
+}
+
+/// Turns processed documents (or their errors) into output bytes. Offsets are
+/// converted from UTF-8 bytes to code points here, and only here.
+public enum RecordWriter {
+    public static let schemaVersion = "mekong/1"
+
+    public static func write(_ doc: Document, options: OutputOptions, into out: inout [UInt8]) {
+        switch options.format {
+        case .sentences: writeSentenceLines(doc, into: &out)
+        case .jsonl:
+            switch options.unit {
+            case .document: writeDocument(doc, options: options, into: &out)
+            case .sentence: writeSentenceRecords(doc, options: options, into: &out)
+            }
+        }
+    }
+
+    /// An error record: the document's id and source, and which stage failed with what message.
+    public static func writeError(id: String, source: DocumentSource, stage: String, message: String, options: OutputOptions, into out: inout [UInt8]) {
+        if options.format == .sentences {
+            // No sentences for a failed document; keep the blank separator so documents stay apart.
+            out.append(0x0A)
+            return
+        }
+        var w = JSONWriter(capacity: 256)
+        w.beginObject()
+        w.key("schema"); w.string(schemaVersion)
+        w.key("id"); w.string(id)
+        w.key("source"); writeSource(source, &w)
+        w.key("error")
+        w.beginObject()
+        w.key("stage"); w.string(stage)
+        w.key("message"); w.string(message)
+        w.endObject()
+        w.endObject()
+        w.newline()
+        out.append(contentsOf: w.bytes)
+    }
+
+    private static func writeSource(_ s: DocumentSource, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.key("path"); if let p = s.path { w.string(p) } else { w.null() }
+        if let line = s.line { w.key("line"); w.int(line) }
+        w.endObject()
+    }
+
+    private static func writeLanguages(_ doc: Document, _ w: inout JSONWriter) {
+        w.key("language"); w.string(doc.mainLanguage.rawValue)
+        w.key("languages")
+        w.beginArray()
+        for l in doc.languages { w.string(l.rawValue) }
+        w.endArray()
+    }
+
+    private static func writeStages(_ doc: Document, _ w: inout JSONWriter) {
+        w.key("stages")
+        w.beginArray()
+        w.string("ingest")
+        for s in doc.stagesRun { w.string(s) }
+        w.endArray()
+    }
+
+    private struct Offsets {
+        var text: CodePointCounter
+        var raw: CodePointCounter?
+        let alignment: Alignment
+
+        mutating func write(_ span: TextSpan, _ w: inout JSONWriter) {
+            w.key("start"); w.int(text.codePoint(at: span.start.utf8Offset))
+            w.key("end"); w.int(text.codePoint(at: span.end.utf8Offset))
+            if raw != nil {
+                let r = alignment.rawSpan(for: span)
+                w.key("raw_start"); w.int(raw!.codePoint(at: r.start.utf8Offset))
+                w.key("raw_end"); w.int(raw!.codePoint(at: r.end.utf8Offset))
+            }
+        }
+    }
+
+    private static func writeDocument(_ doc: Document, options: OutputOptions, into out: inout [UInt8]) {
+        var w = JSONWriter(capacity: doc.text.count * 2 + 512)
+        var offsets = Offsets(text: CodePointCounter(doc.text), raw: options.rawOffsets ? CodePointCounter(doc.raw) : nil, alignment: doc.alignment)
+        w.beginObject()
+        w.key("schema"); w.string(schemaVersion)
+        w.key("id"); w.string(doc.id)
+        w.key("source"); writeSource(doc.source, &w)
+        writeLanguages(doc, &w)
+        writeStages(doc, &w)
+        w.key("text"); doc.text.withUnsafeBufferPointer { w.string(utf8: $0) }
+        if let n = doc.normalization {
+            w.key("normalization")
+            w.beginObject()
+            w.key("form"); w.string(n.form)
+            w.key("changed_runs"); w.int(n.changedRuns)
+            w.endObject()
+        }
+        w.key("blocks")
+        w.beginArray()
+        for b in doc.blocks {
+            w.beginObject()
+            offsets.write(b.span, &w)
+            w.key("language"); w.string(b.language.rawValue)
+            w.key("confidence"); w.fixed(b.languageConfidence)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("sentences")
+        w.beginArray()
+        for s in doc.sentences {
+            w.beginObject()
+            offsets.write(s.span, &w)
+            w.key("block"); w.int(s.block)
+            w.key("language"); w.string(language(of: s, in: doc).rawValue)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        w.newline()
+        out.append(contentsOf: w.bytes)
+    }
+
+    private static func language(of s: Sentence, in doc: Document) -> Language {
+        doc.blocks.indices.contains(s.block) ? doc.blocks[s.block].language : doc.mainLanguage
+    }
+
+    /// One record per sentence, each carrying its document's id and its offsets in the document text.
+    private static func writeSentenceRecords(_ doc: Document, options: OutputOptions, into out: inout [UInt8]) {
+        var offsets = Offsets(text: CodePointCounter(doc.text), raw: options.rawOffsets ? CodePointCounter(doc.raw) : nil, alignment: doc.alignment)
+        var w = JSONWriter(capacity: 512)
+        for (i, s) in doc.sentences.enumerated() {
+            w.removeAll()
+            w.beginObject()
+            w.key("schema"); w.string(schemaVersion)
+            w.key("id"); w.string("\(doc.id)#\(i)")
+            w.key("document"); w.string(doc.id)
+            w.key("index"); w.int(i)
+            w.key("source"); writeSource(doc.source, &w)
+            w.key("language"); w.string(language(of: s, in: doc).rawValue)
+            writeStages(doc, &w)
+            w.key("text"); w.string(utf8: doc.text[s.span.range])
+            offsets.write(s.span, &w)
+            w.key("block"); w.int(s.block)
+            w.endObject()
+            w.newline()
+            out.append(contentsOf: w.bytes)
+        }
+    }
+
+    /// One sentence per line (line breaks inside a sentence become spaces), a blank line after each document.
+    private static func writeSentenceLines(_ doc: Document, into out: inout [UInt8]) {
+        for s in doc.sentences {
+            for b in doc.text[s.span.range] { out.append(b == 0x0A ? 0x20 : b) }
+            out.append(0x0A)
+        }
+        out.append(0x0A)
+    }
+}

@@ -1,0 +1,51 @@
+import MekongCore
+
+/// Everything that shapes a pipeline, with defaults; `mekong annotate --print-config` echoes it.
+public struct PipelineConfiguration: Sendable, Codable, Equatable {
+    public var stages: [StageName]
+    public var normalize: NormalizeConfiguration
+    public init(stages: [StageName] = PipelineFactory.defaultStages, normalize: NormalizeConfiguration = .init()) {
+        self.stages = stages
+        self.normalize = normalize
+    }
+}
+
+public enum PipelineFactory {
+    /// The stages this version implements, in order.
+    public static let availableStages: [StageName] = [.normalize, .blocks, .language, .sentences]
+    public static let defaultStages: [StageName] = availableStages
+
+    private static let prerequisites: [StageName: [StageName]] = [
+        .normalize: NormalizeStage.requires, .blocks: BlocksStage.requires,
+        .language: LanguageStage.requires, .sentences: SentencesStage.requires,
+    ]
+
+    /// The requested stages plus everything they need, in pipeline order.
+    public static func resolve(_ requested: [StageName]) throws(PipelineError) -> [StageName] {
+        var result: Set<StageName> = []
+        var todo = requested
+        while let s = todo.popLast() {
+            guard let needs = prerequisites[s] else {
+                throw PipelineError("stage '\(s.rawValue)' is not available in this version of mekong (available: \(availableStages.map(\.rawValue).joined(separator: ", ")))")
+            }
+            if result.insert(s).inserted { todo.append(contentsOf: needs) }
+        }
+        return result.sorted()
+    }
+
+    /// Builds a pipeline (one per worker thread: stages hold ICU iterators).
+    public static func make(_ configuration: PipelineConfiguration) throws -> Pipeline {
+        var stages: [any Stage] = []
+        for name in try resolve(configuration.stages) {
+            switch name {
+            case .normalize: stages.append(try NormalizeStage(configuration.normalize))
+            case .blocks: stages.append(BlocksStage())
+            case .language: stages.append(try LanguageStage())
+            case .sentences: stages.append(try SentencesStage())
+            case .tokens, .entities, .claims:
+                throw PipelineError("stage '\(name.rawValue)' is not available in this version of mekong")
+            }
+        }
+        return try Pipeline(stages)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Loads Mekong's language data files (UTF-8, NFC, `#` comments) from the
+/// package's resource bundle, or from `$MEKONG_DATA` when set.
+public enum ResourceData {
+    public struct MissingResource: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String { "language data file not found: \(path)" }
+    }
+
+    /// The folder holding `common/`, `nl/`, `vi/`, `en/`.
+    public static let directory: URL = {
+        if let env = ProcessInfo.processInfo.environment["MEKONG_DATA"], !env.isEmpty {
+            return URL(fileURLWithPath: env, isDirectory: true)
+        }
+        // `.copy("Resources")` keeps the folder name inside the bundle.
+        let bundle = Bundle.module.bundleURL
+        let nested = bundle.appendingPathComponent("Resources", isDirectory: true)
+        return FileManager.default.fileExists(atPath: nested.appendingPathComponent("common").path) ? nested : bundle
+    }()
+
+    public static func url(_ relativePath: String) -> URL {
+        directory.appendingPathComponent(relativePath)
+    }
+
+    /// The non-comment, non-blank lines of a data file, trailing blanks removed.
+    public static func lines(_ relativePath: String) throws -> [String] {
+        let u = url(relativePath)
+        guard let data = FileManager.default.contents(atPath: u.path) else { throw MissingResource(path: u.path) }
+        var result: [String] = []
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("#") { continue }
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if !t.isEmpty { result.append(t) }
+        }
+        return result
+    }
+
+    /// Tab-separated fields of each data line.
+    public static func table(_ relativePath: String) throws -> [[String]] {
+        try lines(relativePath).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+}

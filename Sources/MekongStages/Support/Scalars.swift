@@ -1,0 +1,62 @@
+/// Decoding and classifying Unicode scalars straight from UTF-8 bytes, for hot loops.
+enum Scalars {
+    /// Decodes the scalar at `i` of valid UTF-8; returns it and its byte length.
+    @inline(__always)
+    static func decode(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return (((b0 & 0x1F) << 6) | (UInt32(p[i + 1]) & 0x3F), 2) }
+        if b0 < 0xF0 { return (((b0 & 0x0F) << 12) | ((UInt32(p[i + 1]) & 0x3F) << 6) | (UInt32(p[i + 2]) & 0x3F), 3) }
+        return (((b0 & 0x07) << 18) | ((UInt32(p[i + 1]) & 0x3F) << 12) | ((UInt32(p[i + 2]) & 0x3F) << 6) | (UInt32(p[i + 3]) & 0x3F), 4)
+    }
+
+    /// Decodes the scalar that ends just before byte `i`; returns it and its start offset.
+    @inline(__always)
+    static func decode(_ p: UnsafeBufferPointer<UInt8>, before i: Int) -> (UInt32, Int) {
+        var s = i - 1
+        while s > 0 && p[s] & 0xC0 == 0x80 { s -= 1 }
+        return (decode(p, at: s).0, s)
+    }
+
+    static func encode(_ v: UInt32, into out: inout [UInt8]) {
+        switch v {
+        case 0..<0x80: out.append(UInt8(v))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    @inline(__always)
+    static func isLetter(_ v: UInt32) -> Bool {
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
+    }
+
+    @inline(__always)
+    static func isUppercase(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        return Unicode.Scalar(v)?.properties.isUppercase ?? false
+    }
+
+    @inline(__always)
+    static func isLowercase(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        return Unicode.Scalar(v)?.properties.isLowercase ?? false
+    }
+
+    @inline(__always)
+    static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+
+    /// Lowercases one scalar (simple case mapping; enough for data lookups).
+    static func lowercased(_ v: UInt32) -> UInt32 {
+        if v < 0x80 { return (v >= 0x41 && v <= 0x5A) ? v | 0x20 : v }
+        guard let s = Unicode.Scalar(v) else { return v }
+        let m = s.properties.lowercaseMapping.unicodeScalars
+        return m.count == 1 ? m.first!.value : v
+    }
+}
