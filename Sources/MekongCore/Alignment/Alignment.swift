@@ -91,6 +91,8 @@ public struct Alignment: Sendable, Equatable {
             pendingRaw = 0; pendingText = 0; pending = false
         }
         while true {
+            // Both sides at a run boundary: a pending change is complete.
+            if aLeft == 0 && bLeft == 0 { flush() }
             if aLeft == 0 {
                 // Deletions in self: raw bytes with no middle bytes.
                 while ia < runCount, textStarts[ia + 1] == textStarts[ia] {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How records are written.
 public struct OutputOptions: Sendable {
     public enum Format: String, Sendable, CaseIterable { case jsonl, sentences }
@@ -167,4 +169,9 @@ public enum RecordWriter {
         }
         out.append(0x0A)
     }
+}
+
+extension RecordWriter {
+    /// The JSON Schema of the records, as shipped with the library.
+    public static var schemaURL: URL? { Bundle.module.url(forResource: "record.schema", withExtension: "json", subdirectory: "Schema") }
 }
