@@ -8,6 +8,7 @@
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/uclean.h>
 #include <unicode/utext.h>
 #include <unicode/uversion.h>
@@ -17,6 +18,11 @@ using icu::Normalizer2;
 const char *mk_status_name(int32_t status) { return u_errorName(static_cast<UErrorCode>(status)); }
 
 const char *mk_icu_version(void) { return U_ICU_VERSION; }
+
+int32_t mk_is_sentence_terminal(int32_t code_point) {
+    int32_t sb = u_getIntPropertyValue(code_point, UCHAR_SENTENCE_BREAK);
+    return (sb == U_SB_STERM || sb == U_SB_ATERM) ? 1 : 0;
+}
 
 // MARK: Normalization
 
@@ -106,14 +112,12 @@ void mk_breaker_set_utf8(mk_breaker *b, const char *text, int32_t length, int32_
     *status = ec;
 }
 
-int32_t mk_breaker_fill(mk_breaker *b, int32_t *out, int32_t *rule_status, int32_t capacity) {
+int32_t mk_breaker_fill(mk_breaker *b, int32_t *out, int32_t capacity) {
     int32_t count = 0;
     while (count < capacity) {
         int32_t next = ubrk_next(b->iterator);
         if (next == UBRK_DONE) break;
-        out[count] = next;
-        if (rule_status) rule_status[count] = ubrk_getRuleStatus(b->iterator);
-        ++count;
+        out[count++] = next;
     }
     return count;
 }

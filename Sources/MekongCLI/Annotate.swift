@@ -10,6 +10,7 @@ extension OutputOptions.Format: ExpressibleByArgument {}
 extension OutputOptions.Unit: ExpressibleByArgument {}
 extension NormalizeConfiguration.Form: ExpressibleByArgument {}
 extension ToneMarkPlacement: ExpressibleByArgument {}
+extension SentencesConfiguration.Rules: ExpressibleByArgument {}
 
 struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -71,6 +72,9 @@ struct Annotate: ParsableCommand {
     @Option(help: "Vietnamese tone marks in oa/oe/uy: keep, first-vowel (hòa) or second-vowel (hoà).")
     var toneMarks: ToneMarkPlacement = .keep
 
+    @Option(help: "Sentence rules: mekong (ICU corrected with language data) or icu (ICU alone, for comparison).")
+    var sentenceRules: SentencesConfiguration.Rules = .mekong
+
     @Flag(inversion: .prefixedNo, help: "Show progress on stderr (default: when stderr is a terminal).")
     var progress: Bool?
 
@@ -85,7 +89,8 @@ struct Annotate: ParsableCommand {
     func run() throws {
         let configuration = PipelineConfiguration(
             stages: try resolvedStages(),
-            normalize: NormalizeConfiguration(form: normalization, foldQuotesAndDashes: foldQuotes, toneMarks: toneMarks)
+            normalize: NormalizeConfiguration(form: normalization, foldQuotesAndDashes: foldQuotes, toneMarks: toneMarks),
+            sentences: SentencesConfiguration(rules: sentenceRules)
         )
         if printConfig {
             let encoder = JSONEncoder()

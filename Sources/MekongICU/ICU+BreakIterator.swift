@@ -20,27 +20,23 @@ extension ICU {
 
         deinit { mk_breaker_close(handle) }
 
-        /// All boundaries of `utf8` after its start (the last one is `utf8.count`), with their rule status.
+        /// Reused between calls: one allocation per iterator, not per text.
+        private var buffer = [Int32](repeating: 0, count: 256)
+
+        /// All boundaries of `utf8` after its start (the last one is `utf8.count`).
         /// ICU reads the buffer in place: it must stay valid during the call, which it does.
-        public func boundaries(_ utf8: UnsafeBufferPointer<UInt8>) throws(ICUError) -> [(offset: Int, status: Int32)] {
+        public func boundaries(_ utf8: UnsafeBufferPointer<UInt8>) throws(ICUError) -> [Int] {
             guard let base = utf8.baseAddress, !utf8.isEmpty else { return [] }
             try ICU.check("ubrk_setUText") { status in
                 base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
                     mk_breaker_set_utf8(handle, $0, Int32(utf8.count), &status)
                 }
             }
-            var result: [(offset: Int, status: Int32)] = []
-            let capacity: Int32 = 256
-            var offsets = [Int32](repeating: 0, count: Int(capacity))
-            var statuses = [Int32](repeating: 0, count: Int(capacity))
+            var result: [Int] = []
             while true {
-                let n = offsets.withUnsafeMutableBufferPointer { o in
-                    statuses.withUnsafeMutableBufferPointer { s in
-                        mk_breaker_fill(handle, o.baseAddress, s.baseAddress, capacity)
-                    }
-                }
+                let n = buffer.withUnsafeMutableBufferPointer { mk_breaker_fill(handle, $0.baseAddress, Int32($0.count)) }
                 if n == 0 { break }
-                for i in 0..<Int(n) { result.append((Int(offsets[i]), statuses[i])) }
+                for i in 0..<Int(n) { result.append(Int(buffer[i])) }
             }
             // Detach from the caller's buffer so a later call never sees a dangling pointer.
             try ICU.check("ubrk_setUText") { status in mk_breaker_set_utf8(handle, "", 0, &status) }

@@ -4,9 +4,11 @@ import MekongCore
 public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public var stages: [StageName]
     public var normalize: NormalizeConfiguration
-    public init(stages: [StageName] = PipelineFactory.defaultStages, normalize: NormalizeConfiguration = .init()) {
+    public var sentences: SentencesConfiguration
+    public init(stages: [StageName] = PipelineFactory.defaultStages, normalize: NormalizeConfiguration = .init(), sentences: SentencesConfiguration = .init()) {
         self.stages = stages
         self.normalize = normalize
+        self.sentences = sentences
     }
 }
 
@@ -41,7 +43,7 @@ public enum PipelineFactory {
             case .normalize: stages.append(try NormalizeStage(configuration.normalize))
             case .blocks: stages.append(BlocksStage())
             case .language: stages.append(try LanguageStage())
-            case .sentences: stages.append(try SentencesStage())
+            case .sentences: stages.append(try SentencesStage(configuration.sentences))
             case .tokens, .entities, .claims:
                 throw PipelineError("stage '\(name.rawValue)' is not available in this version of mekong")
             }

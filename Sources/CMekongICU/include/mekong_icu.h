@@ -15,6 +15,10 @@ const char *mk_status_name(int32_t status);
 /// ICU's version, e.g. "72.1".
 const char *mk_icu_version(void);
 
+/// 1 when the code point is sentence-terminal punctuation for UAX #29
+/// (Sentence_Break STerm or ATerm), else 0.
+int32_t mk_is_sentence_terminal(int32_t code_point);
+
 // MARK: Normalization with edits
 
 typedef struct mk_normalizer mk_normalizer;
@@ -49,7 +53,7 @@ mk_breaker *mk_breaker_open(int32_t kind, const char *locale, int32_t *status);
 void mk_breaker_set_utf8(mk_breaker *b, const char *text, int32_t length, int32_t *status);
 /// Writes up to `capacity` next boundaries (after the text start) into `out`;
 /// returns how many were written, 0 at the end of the text.
-int32_t mk_breaker_fill(mk_breaker *b, int32_t *out, int32_t *rule_status, int32_t capacity);
+int32_t mk_breaker_fill(mk_breaker *b, int32_t *out, int32_t capacity);
 void mk_breaker_close(mk_breaker *b);
 
 #ifdef __cplusplus

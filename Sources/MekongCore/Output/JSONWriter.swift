@@ -47,9 +47,10 @@ public struct JSONWriter {
         var runStart = 0
         var i = 0
         let n = p.count
+        let plain = Self.plain
         while i < n {
             let b = p[i]
-            if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xE2 { i += 1; continue }
+            if plain[Int(b)] { i += 1; continue }
             if b == 0xE2 {
                 if i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9) {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i]))
@@ -119,6 +120,9 @@ public struct JSONWriter {
         var s = s
         s.withUTF8 { bytes.append(contentsOf: $0) }
     }
+
+    /// Bytes copied as they are: everything but controls, `"`, `\\`, DEL, and 0xE2 (which may start U+2028/U+2029).
+    private static let plain: [Bool] = (0..<256).map { b in b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xE2 }
 
     private static func hex(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
 
