@@ -78,6 +78,9 @@ struct Annotate: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Show progress on stderr (default: when stderr is a terminal).")
     var progress: Bool?
 
+    @Flag(help: "Report the time spent in each stage on stderr (MB/s of input per stage).")
+    var timings = false
+
     @Flag(help: "Print the resolved pipeline configuration as JSON and exit.")
     var printConfig = false
 
@@ -105,6 +108,7 @@ struct Annotate: ParsableCommand {
             output: OutputOptions(format: format, unit: unit, rawOffsets: rawOffsets),
             forcedLanguage: lang == "auto" ? nil : Language(rawValue: lang)
         )
+        runner.measureStages = timings
         let showProgress = progress ?? (isatty(2) == 1)
         if showProgress {
             runner.progress = { s in
@@ -116,6 +120,16 @@ struct Annotate: ParsableCommand {
         try out.close()
         if showProgress { FileHandle.standardError.write("\r".data(using: .utf8)!) }
         FileHandle.standardError.write((summary.line + "\n").data(using: .utf8)!)
+        if timings {
+            let mb = Double(summary.bytesIn) / 1_000_000
+            var total = 0.0
+            for (name, seconds) in summary.stageSeconds {
+                total += seconds
+                let label = "stage " + name.rawValue + String(repeating: " ", count: max(0, 10 - name.rawValue.count))
+                FileHandle.standardError.write(String(format: "  %@ %8.3f s  %8.1f MB/s\n", label, seconds, seconds > 0 ? mb / seconds : 0).data(using: .utf8)!)
+            }
+            FileHandle.standardError.write(String(format: "  all stages       %8.3f s  %8.1f MB/s\n", total, total > 0 ? mb / total : 0).data(using: .utf8)!)
+        }
     }
 
     private func resolvedStages() throws -> [StageName] {

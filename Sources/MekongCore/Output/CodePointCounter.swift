@@ -21,7 +21,14 @@ public struct CodePointCounter {
             }
         }
         var b = byteCursor, p = pointCursor
-        bytes.withUnsafeBufferPointer { buf in
+        bytes.withUnsafeBytes { buf in
+            // Eight bytes at a time: a continuation byte (10xxxxxx) has bit 7 set and bit 6 clear.
+            while b + 8 <= byteOffset {
+                let w = buf.loadUnaligned(fromByteOffset: b, as: UInt64.self)
+                let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
+                p += 8 - continuation.nonzeroBitCount
+                b += 8
+            }
             while b < byteOffset { if buf[b] & 0xC0 != 0x80 { p += 1 }; b += 1 }
         }
         byteCursor = b; pointCursor = p

@@ -3,6 +3,10 @@
 public struct Pipeline {
     private var stages: [any Stage]
     public let stageNames: [StageName]
+    /// Time spent in each stage so far (same order as `stageNames`), when `measuresTime` is on.
+    public private(set) var stageDurations: [Duration]
+    /// Measure each stage's time (`mekong annotate --timings`); off by default.
+    public var measuresTime = false
 
     public init(_ stages: [any Stage]) throws(PipelineError) {
         var seen: Set<StageName> = []
@@ -16,6 +20,7 @@ public struct Pipeline {
         }
         self.stages = stages
         self.stageNames = stages.map { type(of: $0).name }
+        self.stageDurations = Array(repeating: .zero, count: stages.count)
     }
 
     /// Runs every stage on the document. A stage that throws yields a `StageError`
@@ -23,8 +28,11 @@ public struct Pipeline {
     public mutating func run(_ document: inout Document) throws(StageError) {
         for i in stages.indices {
             let name = type(of: stages[i]).name.rawValue
+            let clock = ContinuousClock()
+            let started = measuresTime ? clock.now : nil
             do {
                 try stages[i].process(&document)
+                if let started { stageDurations[i] += clock.now - started }
             } catch let e as StageError {
                 throw e
             } catch {

@@ -8,6 +8,8 @@ public struct BatchSummary: Sendable {
     public var errors = 0
     public var bytesIn = 0
     public var seconds = 0.0
+    /// Seconds spent in each stage, summed over workers (with `measureStages`).
+    public var stageSeconds: [(StageName, Double)] = []
 
     public var line: String {
         let mb = Double(bytesIn) / 1_000_000
@@ -30,6 +32,8 @@ public final class BatchRunner: @unchecked Sendable {
     private let output: OutputOptions
     private let forcedLanguage: Language?
     public var progress: ((BatchSummary) -> Void)?
+    /// Time every stage (`--timings`).
+    public var measureStages = false
 
     public init(jobs: Int, configuration: PipelineConfiguration, input: InputOptions, output: OutputOptions, forcedLanguage: Language?) {
         self.jobs = max(1, jobs)
@@ -62,6 +66,19 @@ public final class BatchRunner: @unchecked Sendable {
     /// Counts of the run so far; touched only by the thread that calls `run`.
     private var summary = BatchSummary()
 
+    private let timingLock = NSLock()
+
+    /// Adds a finished pipeline's stage times to the summary (workers call it once each).
+    private func addTimings(_ pipeline: Pipeline) {
+        guard measureStages else { return }
+        timingLock.lock()
+        defer { timingLock.unlock() }
+        if summary.stageSeconds.isEmpty { summary.stageSeconds = pipeline.stageNames.map { ($0, 0) } }
+        for (i, d) in pipeline.stageDurations.enumerated() {
+            summary.stageSeconds[i].1 += Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+    }
+
     private func countInput(_ item: InputItem) {
         summary.documentsIn += 1
         summary.bytesIn += item.byteCount
@@ -83,10 +100,12 @@ public final class BatchRunner: @unchecked Sendable {
         }
         if jobs == 1 {
             var pipeline = try PipelineFactory.make(configuration)
+            pipeline.measuresTime = measureStages
             for item in items {
                 countInput(item)
                 account(process(item, &pipeline))
             }
+            addTimings(pipeline)
         } else {
             try runParallel(items, account: account)
         }
@@ -109,7 +128,11 @@ public final class BatchRunner: @unchecked Sendable {
     private func runParallel(_ items: some Sequence<InputItem>, account: ((bytes: [UInt8], failed: Bool, records: Int)) -> Void) throws {
         // Build pipelines up front so configuration errors surface before any thread starts.
         var pipelines: [Pipeline] = []
-        for _ in 0..<jobs { pipelines.append(try PipelineFactory.make(configuration)) }
+        for _ in 0..<jobs {
+            var p = try PipelineFactory.make(configuration)
+            p.measuresTime = measureStages
+            pipelines.append(p)
+        }
         let group = DispatchGroup()
         for w in 0..<jobs {
             let pipeline = UncheckedBox(pipelines[w])
@@ -117,6 +140,7 @@ public final class BatchRunner: @unchecked Sendable {
             let thread = Thread { [self] in
                 var p = pipeline.value
                 worker(&p)
+                addTimings(p)
                 group.leave()
             }
             thread.stackSize = 8 << 20

@@ -16,34 +16,34 @@ struct Abbreviations: Sendable {
         case medial
     }
 
-    private var exact: [[UInt8]: Kind] = [:]
-    /// Longer tokens cannot be entries: no lookup needed.
-    private var longest = 0
+    private var exact: [PackedKey: Kind] = [:]
     /// All-lowercase entries, which also match with a capital first letter (`Dhr.`),
     /// but not in all capitals: `MW.` (megawatt) is not `mw.` (mevrouw).
-    private var folded: [[UInt8]: Kind] = [:]
+    private var folded: [PackedKey: Kind] = [:]
+
+    struct EntryTooLong: Error, CustomStringConvertible {
+        let entry: String
+        var description: String { "abbreviation '\(entry)' is longer than \(PackedKey.capacity) bytes" }
+    }
 
     init(language: Language) throws {
         guard language != .und else { return }
         for row in try ResourceData.table("\(language.rawValue)/abbreviations.txt") {
             let kind = row.count > 1 ? (Kind(rawValue: row[1]) ?? .inner) : .inner
-            exact[Array(row[0].utf8)] = kind
-            longest = max(longest, row[0].utf8.count)
-            if row[0] == row[0].lowercased() { folded[Array(row[0].utf8)] = kind }
+            guard let key = PackedKey(row[0].utf8), let upper = PackedKey(row[0].uppercased().utf8) else { throw EntryTooLong(entry: row[0]) }
+            exact[key] = kind
+            if row[0] == row[0].lowercased() { folded[key] = kind }
             // Titles also stand in capitals in headings and transcripts (`GEN. SMITH`);
             // two-letter ones would catch units and acronyms (`MW.`, `DR.`).
-            let upper = Array(row[0].uppercased().utf8)
             if kind == .title && row[0].unicodeScalars.filter(\.properties.isAlphabetic).count >= 3 && exact[upper] == nil { exact[upper] = kind }
         }
     }
 
     func kind(of token: UnsafeBufferPointer<UInt8>) -> Kind? {
-        guard !token.isEmpty, token.count <= longest else { return nil }
-        var bytes = Array(token)
-        if let k = exact[bytes] { return k }
+        guard !token.isEmpty, let key = PackedKey(token, 0..<token.count) else { return nil }
+        if let k = exact[key] { return k }
         // Only the first letter may be a capital the entry does not have.
-        guard !folded.isEmpty, bytes[0] >= 0x41 && bytes[0] <= 0x5A else { return nil }
-        bytes[0] |= 0x20
-        return folded[bytes]
+        guard !folded.isEmpty, token[0] >= 0x41 && token[0] <= 0x5A else { return nil }
+        return folded[key.withLowercasedFirstByte()]
     }
 }

@@ -64,9 +64,9 @@ struct Salutations: Sendable {
 /// Boundaries that layout and typography give away where ICU sees none: separator
 /// lines, emoticons, e-mail header time stamps, letter salutations, dated list items.
 extension SentenceRules {
-    func layoutBoundaries(_ p: UnsafeBufferPointer<UInt8>, language: Language) -> [Int] {
-        var result = salutationBoundaries(p, language: language)
-        guard Self.mayHaveLayoutBoundary(p) else { return result }
+    func layoutBoundaries(_ p: UnsafeBufferPointer<UInt8>, language: Language, scan: BlockScan) -> [Int] {
+        var result = salutationBoundaries(p, language: language, scan: scan)
+        guard scan.hasLayoutTrigger else { return result }
         var tokens: [Range<Int>] = []
         var i = 0
         while i < p.count {
@@ -104,56 +104,32 @@ extension SentenceRules {
 
     /// `Regards, Debra`, `Dear All, My name ...`: a salutation at a sentence start (the
     /// block's start or after a token ending in `.!?` or `)`) is a sentence of its own.
-    private func salutationBoundaries(_ p: UnsafeBufferPointer<UInt8>, language: Language) -> [Int] {
+    private func salutationBoundaries(_ p: UnsafeBufferPointer<UInt8>, language: Language, scan: BlockScan) -> [Int] {
         guard let salutes = salutations[language], !salutes.isEmpty else { return [] }
         var result: [Int] = []
-        var s = 0
-        while s < p.count {
+        // Sentence starts: the block's start, and the word after `.`, `!`, `?` or `)` and a blank.
+        var starts = [0]
+        for x in (scan.terminals + scan.closingBrackets).sorted() where x + 1 < p.count && p[x + 1] == 0x20 {
+            var s = x + 1
+            while s < p.count && p[s] == 0x20 { s += 1 }
+            if s < p.count && s != starts.last { starts.append(s) }
+        }
+        for s in starts {
             var e = s
             while e < p.count && p[e] != 0x20 { e += 1 }
-            if salutes.mayStart(p, s..<e) {
-                // The few tokens a salutation and its name can span.
-                var tokens: [Range<Int>] = []
-                var i = s
-                while i < p.count && tokens.count < 8 {
-                    while i < p.count && p[i] == 0x20 { i += 1 }
-                    let t = i
-                    while i < p.count && p[i] != 0x20 { i += 1 }
-                    if t < i { tokens.append(t..<i) }
-                }
-                if let b = salutationEnd(p, tokens, from: 0, salutes) { result.append(b) }
+            guard salutes.mayStart(p, s..<e) else { continue }
+            // The few tokens a salutation and its name can span.
+            var tokens: [Range<Int>] = []
+            var i = s
+            while i < p.count && tokens.count < 8 {
+                while i < p.count && p[i] == 0x20 { i += 1 }
+                let t = i
+                while i < p.count && p[i] != 0x20 { i += 1 }
+                if t < i { tokens.append(t..<i) }
             }
-            // The next sentence start.
-            s = e
-            while s < p.count {
-                while s < p.count && p[s] != 0x20 { s += 1 }
-                while s < p.count && p[s] == 0x20 { s += 1 }
-                guard s < p.count else { break }
-                let before = p[s - 2]
-                if Self.isTerminal(before) || before == UInt8(ascii: ")") { break }
-            }
+            if let b = salutationEnd(p, tokens, from: 0, salutes) { result.append(b) }
         }
         return result
-    }
-
-    /// One cheap scan that rules out every layout boundary for most blocks: each rule
-    /// needs a trigger byte — `:` `;` `=` (emoticons, time stamps), a digit range
-    /// (dated items), or a run of separator characters.
-    static func mayHaveLayoutBoundary(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        var run = 0
-        var previous: UInt8 = 0
-        for b in p {
-            switch b {
-            case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "="): return true
-            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "~"), UInt8(ascii: "#"):
-                run = b == previous ? run + 1 : 1
-                if run >= 3 { return true }
-                if b == UInt8(ascii: "-") && previous >= 0x30 && previous <= 0x39 { return true }
-            default: run = 0
-            }
-            previous = b
-        }
-        return false
     }
 
     /// Where a salutation starting at token `k` ends (after its comma), when a capitalized word follows.

@@ -37,9 +37,9 @@ public struct SentencesStage: Stage {
             for (index, block) in document.blocks.enumerated() {
                 let range = block.span.range
                 let p = UnsafeBufferPointer(rebasing: text[range])
-                // ICU breaks only after terminal punctuation or a line break: skip it when there is none.
-                let candidates = rules.mayHaveBoundary(p) ? try breaker.boundaries(p) : []
-                let cuts = configuration.rules == .icu ? candidates.filter { $0 < p.count } : rules.correct(p, candidates: candidates, language: block.language)
+                let scan = BlockScan(p)
+                let candidates = scan.mayHaveICUBoundary ? try breaker.boundaries(p) : []
+                let cuts = configuration.rules == .icu ? candidates.filter { $0 < p.count } : rules.correct(p, candidates: candidates, language: block.language, scan: scan)
                 var start = 0
                 for cut in cuts + [p.count] {
                     if let span = Self.trimmed(p, start, cut) {
@@ -95,35 +95,17 @@ final class SentenceRules: Sendable {
 
     private static let loaded = Result { try SentenceRules() }
 
-    /// Whether ICU could propose a boundary inside the block: it breaks only after
-    /// sentence-terminal punctuation (ASCII `.!?`, or a non-ASCII terminal such as `。`,
-    /// `؟`, `‼`) or at a line break. A cheap scan spares most headlines and captions the iterator.
-    func mayHaveBoundary(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < p.count {
-            let b = p[i]
-            if b < 0x80 {
-                if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x0A { return true }
-                i += 1
-                continue
-            }
-            let (v, len) = Scalars.decode(p, at: i)
-            if v >= 0x0589 && !(0x1E00...0x1EFF).contains(v) && ICU.isSentenceTerminal(v) { return true }
-            i += len
-        }
-        return false
-    }
     static func shared() throws -> SentenceRules { try loaded.get() }
 
     /// The sentence boundaries inside a block: ICU's candidates without the false
     /// ones, plus the ones ICU cannot see, each moved past closing quotes. Sorted,
     /// without the block's end.
-    func correct(_ p: UnsafeBufferPointer<UInt8>, candidates: [Int], language: Language) -> [Int] {
+    func correct(_ p: UnsafeBufferPointer<UInt8>, candidates: [Int], language: Language, scan: BlockScan) -> [Int] {
         var cuts: [Int] = []
         var start = 0
         var pending = candidates.filter { $0 < p.count }[...]
-        let quotes = QuoteParity(p)
-        var extra = Self.merged(extraBoundaries(p, language: language, quotes: quotes), layoutBoundaries(p, language: language))[...]
+        let quotes = QuoteParity(p, positions: scan.quotes)
+        var extra = Self.merged(extraBoundaries(p, language: language, quotes: quotes, terminals: scan.terminals), layoutBoundaries(p, language: language, scan: scan))[...]
         while true {
             let next: Int
             let fromICU: Bool
@@ -244,8 +226,8 @@ final class SentenceRules: Sendable {
     struct QuoteParity {
         private var positions: [Int] = []
         private var beforePunctuation: [Bool] = []
-        init(_ p: UnsafeBufferPointer<UInt8>) {
-            for i in 0..<p.count where p[i] == UInt8(ascii: "\"") {
+        init(_ p: UnsafeBufferPointer<UInt8>, positions quotePositions: [Int]) {
+            for i in quotePositions {
                 positions.append(i)
                 var j = i + 1
                 while j < p.count && p[j] == 0x20 { j += 1 }
@@ -273,11 +255,14 @@ final class SentenceRules: Sendable {
     /// - in English, after a period that ends an ordinary word and before a lowercase word
     ///   (informal text often starts sentences in lowercase; abbreviations are excluded);
     /// - in Vietnamese, after such a period (or a free-standing one) and before a number.
-    private func extraBoundaries(_ p: UnsafeBufferPointer<UInt8>, language: Language, quotes: QuoteParity) -> [Int] {
+    private func extraBoundaries(_ p: UnsafeBufferPointer<UInt8>, language: Language, quotes: QuoteParity, terminals: [Int]) -> [Int] {
         var result: [Int] = []
-        var i = 1
-        while i + 1 < p.count {
-            guard p[i] == 0x20, Self.isTerminal(p[i - 1]) || (i >= 2 && Self.isTerminal(p[i - 2]) && Self.isQuote(p[i - 1])) else { i += 1; continue }
+        var scanned = 0
+        // Each candidate is a blank after a terminal, or after a terminal and a quote.
+        for t in terminals {
+            var i = t + 1
+            if i < p.count, Self.isQuote(p[i]) { i += 1 }
+            guard i > scanned, i + 1 < p.count, p[i] == 0x20, Self.isTerminal(p[i - 1]) || (i >= 2 && Self.isTerminal(p[i - 2]) && Self.isQuote(p[i - 1])) else { continue }
             var j = i
             while j < p.count && p[j] == 0x20 { j += 1 }
             guard j < p.count else { break }
@@ -294,7 +279,7 @@ final class SentenceRules: Sendable {
                 // sentence may well start with a number.
                 result.append(j)
             }
-            i = j
+            scanned = j
         }
         return result
     }
