@@ -28,21 +28,21 @@ public struct LanguageStage: Stage {
 }
 
 /// The word lists and letters behind `LanguageStage`, loaded once per process.
-/// Function words are at most 8 UTF-8 bytes, so a lowercased word packs into a
-/// UInt64 key: lookups hash one integer, not an array.
+/// Function words are at most 16 UTF-8 bytes, so a lowercased word packs into a
+/// `PackedKey`: lookups allocate nothing.
 final class LanguageProfile: Sendable {
     /// Packed word -> bit mask of the languages (bit i = Language.known[i]) that use it.
-    private let words: [UInt64: UInt8]
+    private let words: [PackedKey: UInt8]
     private let vietnameseLetters: Set<UInt32>
     /// Enough evidence: a block's language is decided on its first words.
     static let maxWords = 48
 
     private init() throws {
-        var words: [UInt64: UInt8] = [:]
+        var words: [PackedKey: UInt8] = [:]
         for (i, lang) in Language.known.enumerated() {
             for w in try ResourceData.lines("\(lang.rawValue)/stopwords.txt") {
-                guard let key = Self.pack(Array(w.lowercased().utf8)) else {
-                    throw ResourceData.MissingResource(path: "\(lang.rawValue)/stopwords.txt: '\(w)' is longer than 8 bytes")
+                guard let key = PackedKey(w.lowercased().utf8) else {
+                    throw ResourceData.MissingResource(path: "\(lang.rawValue)/stopwords.txt: '\(w)' is longer than \(PackedKey.capacity) bytes")
                 }
                 words[key, default: 0] |= 1 << UInt8(i)
             }
@@ -51,27 +51,34 @@ final class LanguageProfile: Sendable {
         vietnameseLetters = Set(try ResourceData.lines("vi/letters.txt").flatMap { $0.unicodeScalars.map(\.value) })
     }
 
-    static func pack(_ bytes: [UInt8]) -> UInt64? {
-        guard bytes.count <= 8 else { return nil }
-        var key: UInt64 = 0
-        for b in bytes { key = key << 8 | UInt64(b) }
-        return key
-    }
-
     /// Static lets initialize once, thread-safely.
     private static let loaded = Result { try LanguageProfile() }
     static func shared() throws -> LanguageProfile { try loaded.get() }
 
+    /// When a URL (`http://`, `https://`, `www.`) starts at `i`, the offset after it.
+    static func endOfAddress(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        func has(_ s: StaticString, at j: Int) -> Bool {
+            s.withUTF8Buffer { b in j + b.count <= p.count && b.indices.allSatisfy { p[j + $0] | 0x20 == b[$0] | 0x20 } }
+        }
+        guard p[i] | 0x20 == UInt8(ascii: "h") || p[i] | 0x20 == UInt8(ascii: "w") else { return nil }
+        guard has("http://", at: i) || has("https://", at: i) || has("www.", at: i) else { return nil }
+        var j = i
+        while j < p.count && p[j] != 0x20 && p[j] != 0x0A { j += 1 }
+        return j
+    }
+
     func identify(_ p: UnsafeBufferPointer<UInt8>) -> (Language, Double) {
         var score: (Double, Double, Double) = (0, 0, 0)   // vi, nl, en
-        var key: UInt64 = 0
-        var length = 0                // bytes in the current word (keys only up to 8)
+        var key = PackedKey()
+        var length = 0                // bytes in the current word (keys hold up to 16)
         var vietnameseWord = false
         var wordCount = 0
         var i = 0
         var scratch: [UInt8] = []
         scratch.reserveCapacity(4)
         while i <= p.count {
+            // URLs are not language: `thoidai.com.vn/viet-nga-xuc-tien`.
+            if length == 0, i < p.count, let end = Self.endOfAddress(p, at: i) { i = end; continue }
             var isLetter = false
             var len = 1
             var v: UInt32 = 0
@@ -91,22 +98,22 @@ final class LanguageProfile: Sendable {
             }
             if isLetter {
                 if v < 0x80 {
-                    key = key << 8 | UInt64(v); length += 1
+                    key.append(UInt8(v)); length += 1
                 } else {
                     scratch.removeAll(keepingCapacity: true)
                     Scalars.encode(v, into: &scratch)
-                    for b in scratch { key = key << 8 | UInt64(b) }
+                    for b in scratch { key.append(b) }
                     length += scratch.count
                 }
             } else if length > 0 || vietnameseWord {
-                if length <= 8, let mask = words[key] {
+                if length <= PackedKey.capacity, let mask = words[key] {
                     let share = 1.0 / Double(mask.nonzeroBitCount)
                     if mask & 1 != 0 { score.0 += share }
                     if mask & 2 != 0 { score.1 += share }
                     if mask & 4 != 0 { score.2 += share }
                 }
                 if vietnameseWord { score.0 += 2 }
-                key = 0; length = 0; vietnameseWord = false
+                key = PackedKey(); length = 0; vietnameseWord = false
                 wordCount += 1
                 if wordCount >= Self.maxWords { break }
             }

@@ -18,9 +18,15 @@ struct PackedKey: Hashable {
         for i in range { append(p[i]) }
     }
 
-    private mutating func append(_ b: UInt8) {
+    init() {}
+
+    /// Appends a byte; returns false (and leaves the key as it was) when it is full.
+    @discardableResult
+    mutating func append(_ b: UInt8) -> Bool {
+        guard count < Self.capacity else { return false }
         if count < 8 { high = high << 8 | UInt64(b) } else { low = low << 8 | UInt64(b) }
         count += 1
+        return true
     }
 
     /// The same key with its first byte lowercased (ASCII).
