@@ -16,17 +16,24 @@ struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Normalize, split into blocks and sentences, and identify languages; write JSONL.",
         discussion: """
-        Input: files, directories (every .txt, .text, .jsonl, .ndjson file, recursively, sorted), or '-' / nothing
-        for stdin. A text file is one document; a JSONL file holds one document per line.
-        Output: one record per input document, in input order, even with --jobs > 1. A document that cannot be
-        read or processed becomes an error record {"id", "source", "error": {"stage", "message"}}; the run goes on
-        and the summary on stderr counts it.
+        Input: files, directories (every .txt, .text, .jsonl, .ndjson file, recursively, sorted), or '-' or \
+        nothing for stdin. A text file is one document; a JSONL file holds one document per line.
+
+        Output: one record per input document, in input order whatever --jobs is. A document that cannot \
+        be read or processed becomes an error record {"id", "source", "error": {"stage", "message"}}; the \
+        run goes on, and the summary on stderr counts it.
 
         Examples:
+          # annotate a folder into one file
           mekong annotate corpora/ -o corpora.jsonl
-          mekong annotate --input-format jsonl --text-field body < pages.jsonl > out.jsonl
+          # a stdin-to-stdout filter over JSONL (Spark RDD.pipe, Hadoop Streaming)
+          mekong annotate --input-format jsonl < pages.jsonl > out.jsonl
+          # sentences only, Dutch forced, one per line
           mekong annotate article.txt --stages sentences --lang nl --format sentences
-          mekong annotate article.txt --tone-marks first-vowel --print-config
+          # see the resolved pipeline
+          mekong annotate --tone-marks first-vowel --print-config
+          # where the time goes
+          mekong annotate big.jsonl --jobs 1 --timings -o /dev/null
         """
     )
 

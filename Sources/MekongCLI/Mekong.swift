@@ -7,13 +7,16 @@ struct Mekong: ParsableCommand {
         abstract: "Annotate Vietnamese, Dutch and English news text as JSONL.",
         discussion: """
         Examples:
-          mekong annotate corpora/                      every .txt/.jsonl file under corpora/, JSONL to stdout
-          mekong annotate page.txt -o page.jsonl        one document, written to a file
+          # every .txt/.jsonl file under corpora/, JSONL to stdout
+          mekong annotate corpora/
+          # one sentence per line: a stdin-to-stdout filter
           cat page.txt | mekong annotate --format sentences
-                                                        one sentence per line (a stdin-to-stdout filter)
+          # JSONL input with its own field names, on two cores
           mekong annotate scraped.jsonl --text-field body --id-field url --jobs 2
-          mekong annotate a.txt --unit sentence --raw-offsets
-        Offsets in the JSONL are code points into the record's "text": Python's text[start:end] slices them.
+          # one record per sentence, with offsets into the raw input too
+          mekong annotate page.txt --unit sentence --raw-offsets
+
+        Offsets are code points into the record's "text": Python's text[start:end] slices them.
         """,
         version: "0.1.0",
         subcommands: [Annotate.self]

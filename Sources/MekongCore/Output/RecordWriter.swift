@@ -81,6 +81,12 @@ public enum RecordWriter {
         var raw: CodePointCounter?
         let alignment: Alignment
 
+        init(_ doc: Document, _ options: OutputOptions) {
+            text = CodePointCounter(doc.text)
+            raw = options.rawOffsets ? CodePointCounter(doc.raw) : nil
+            alignment = doc.alignment
+        }
+
         mutating func write(_ span: TextSpan, _ w: inout JSONWriter) {
             w.key("start"); w.int(text.codePoint(at: span.start.utf8Offset))
             w.key("end"); w.int(text.codePoint(at: span.end.utf8Offset))
@@ -94,7 +100,7 @@ public enum RecordWriter {
 
     private static func writeDocument(_ doc: Document, options: OutputOptions, into out: inout [UInt8]) {
         var w = JSONWriter(capacity: doc.text.count * 2 + 512)
-        var offsets = Offsets(text: CodePointCounter(doc.text), raw: options.rawOffsets ? CodePointCounter(doc.raw) : nil, alignment: doc.alignment)
+        var offsets = Offsets(doc, options)
         w.beginObject()
         w.key("schema"); w.string(schemaVersion)
         w.key("id"); w.string(doc.id)
@@ -140,7 +146,7 @@ public enum RecordWriter {
 
     /// One record per sentence, each carrying its document's id and its offsets in the document text.
     private static func writeSentenceRecords(_ doc: Document, options: OutputOptions, into out: inout [UInt8]) {
-        var offsets = Offsets(text: CodePointCounter(doc.text), raw: options.rawOffsets ? CodePointCounter(doc.raw) : nil, alignment: doc.alignment)
+        var offsets = Offsets(doc, options)
         var w = JSONWriter(capacity: 512)
         for (i, s) in doc.sentences.enumerated() {
             w.removeAll()
