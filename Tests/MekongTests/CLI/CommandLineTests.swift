@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// Runs the built `mekong` binary end to end, as a user or a pipeline engine would.
+@Suite struct CommandLineTests {
+    /// `swift build --build-tests` (which `swift test` runs) builds the executable next to the test bundle.
+    static let binary: URL = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("mekong")
+
+    private func run(_ arguments: [String], stdin: String = "") throws -> (stdout: String, stderr: String, status: Int32) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self), process.terminationStatus)
+    }
+
+    @Test func theBinaryExists() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the package first: \(Self.binary.path)")
+    }
+
+    @Test func filtersJSONLFromStdinToStdoutInOrderAndCountsErrors() throws {
+        var lines: [String] = []
+        for i in 0..<40 { lines.append(#"{"id": "d\#(i)", "text": "Zin \#(i). Nog een zin."}"#) }
+        lines.insert("{broken", at: 7)
+        let r = try run(["annotate", "--input-format", "jsonl", "--jobs", "2"], stdin: lines.joined(separator: "\n") + "\n")
+        #expect(r.status == 0)
+        let records = r.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(records.count == 41)
+        #expect(records[7]["error"] != nil)
+        #expect(records[8]["id"] as? String == "d7")
+        #expect(r.stderr.contains("41 documents in, 41 records out, 1 error"))
+    }
+
+    @Test func sentencesFormatPrintsOneSentencePerLine() throws {
+        let r = try run(["annotate", "--format", "sentences", "--lang", "nl"], stdin: "Dhr. Jansen kwam om 10.30 uur. Hij bleef kort.\n\nTot ziens.")
+        #expect(r.stdout == "Dhr. Jansen kwam om 10.30 uur.\nHij bleef kort.\nTot ziens.\n\n")
+    }
+
+    @Test func unknownStagesAndBadOptionsFailWithAClearMessage() throws {
+        let r = try run(["annotate", "--stages", "entities"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("not available"))
+        let j = try run(["annotate", "--jobs", "0"])
+        #expect(j.status != 0)
+        #expect(j.stderr.contains("--jobs"))
+    }
+
+    @Test func aMissingInputFileBecomesAnErrorRecordAndTheRunGoesOn() throws {
+        let r = try run(["annotate", "/nonexistent/a.txt", "-"], stdin: "Hello world.")
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].contains("\"error\""))
+        #expect(lines[1].contains("Hello world."))
+    }
+}
