@@ -14,12 +14,13 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
 
 public enum PipelineFactory {
     /// The stages this version implements, in order.
-    public static let availableStages: [StageName] = [.normalize, .blocks, .language, .sentences]
+    public static let availableStages: [StageName] = [.normalize, .blocks, .language, .sentences, .claims]
     public static let defaultStages: [StageName] = availableStages
 
     private static let prerequisites: [StageName: [StageName]] = [
         .normalize: NormalizeStage.requires, .blocks: BlocksStage.requires,
         .language: LanguageStage.requires, .sentences: SentencesStage.requires,
+        .claims: ClaimsStage.requires,
     ]
 
     /// The requested stages plus everything they need, in pipeline order.
@@ -44,7 +45,8 @@ public enum PipelineFactory {
             case .blocks: stages.append(BlocksStage())
             case .language: stages.append(try LanguageStage())
             case .sentences: stages.append(try SentencesStage(configuration.sentences))
-            case .tokens, .entities, .claims:
+            case .claims: stages.append(try ClaimsStage())
+            case .tokens, .entities:
                 throw PipelineError("stage '\(name.rawValue)' is not available in this version of mekong")
             }
         }

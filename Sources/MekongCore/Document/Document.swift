@@ -46,6 +46,8 @@ public struct Document: Sendable {
     public private(set) var alignment: Alignment
     public var blocks: [Block] = []
     public var sentences: [Sentence] = []
+    /// Numeric claims, in text order (the claims stage).
+    public var claims: [Claim] = []
     /// The language forced by the user (`--lang`), if any.
     public var forcedLanguage: Language?
     /// Names of the stages that ran, in order.

@@ -135,9 +135,32 @@ public enum RecordWriter {
             w.endObject()
         }
         w.endArray()
+        if doc.stagesRun.contains(StageName.claims.rawValue) {
+            w.key("claims")
+            writeClaims(doc.claims[...], &w, &offsets, doc)
+        }
         w.endObject()
         w.newline()
         out.append(contentsOf: w.bytes)
+    }
+
+    private static func writeClaims(_ claims: ArraySlice<Claim>, _ w: inout JSONWriter, _ offsets: inout Offsets, _ doc: Document) {
+        w.beginArray()
+        for c in claims {
+            w.beginObject()
+            offsets.write(c.span, &w)
+            w.key("text"); w.string(utf8: doc.text[c.span.range])
+            w.key("kind"); w.string(c.kind.rawValue)
+            if let v = c.value { w.key("value"); w.string(v) }
+            if let v = c.low { w.key("low"); w.string(v) }
+            if let v = c.high { w.key("high"); w.string(v) }
+            if let v = c.unit { w.key("unit"); w.string(v) }
+            if let v = c.scale { w.key("scale"); w.string(v) }
+            if let v = c.qualifier { w.key("qualifier"); w.string(v.rawValue) }
+            if let v = c.change { w.key("change"); w.string(v.rawValue) }
+            w.endObject()
+        }
+        w.endArray()
     }
 
     private static func language(of s: Sentence, in doc: Document) -> Language {
@@ -161,6 +184,11 @@ public enum RecordWriter {
             w.key("text"); w.string(utf8: doc.text[s.span.range])
             offsets.write(s.span, &w)
             w.key("block"); w.int(s.block)
+            if doc.stagesRun.contains(StageName.claims.rawValue) {
+                w.key("claims")
+                let inside = doc.claims.filter { $0.span.start >= s.span.start && $0.span.end <= s.span.end }
+                writeClaims(inside[...], &w, &offsets, doc)
+            }
             w.endObject()
             w.newline()
             out.append(contentsOf: w.bytes)

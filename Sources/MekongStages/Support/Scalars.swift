@@ -34,18 +34,43 @@ enum Scalars {
     @inline(__always)
     static func isLetter(_ v: UInt32) -> Bool {
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if v < 0x250 { return latin.letter[Int(v)] }
+        if v >= 0x1E00 && v < 0x1F00 { return latin.extendedLetter[Int(v - 0x1E00)] }
         return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
     }
+
+    /// Letter flags and lowercase forms of Latin (U+0000–U+024F) and Latin Extended
+    /// Additional (U+1E00–U+1EFF, the Vietnamese vowels), computed once from Unicode's
+    /// properties: looking properties up per scalar is slow.
+    private struct LatinTables {
+        var letter: [Bool] = []
+        var lower: [UInt32] = []
+        var extendedLetter: [Bool] = []
+        var extendedLower: [UInt32] = []
+        init() {
+            for v in 0..<0x250 { (letter, lower) = Self.add(UInt32(v), letter, lower) }
+            for v in 0x1E00..<0x1F00 { (extendedLetter, extendedLower) = Self.add(UInt32(v), extendedLetter, extendedLower) }
+        }
+        private static func add(_ v: UInt32, _ l: [Bool], _ m: [UInt32]) -> ([Bool], [UInt32]) {
+            let s = Unicode.Scalar(v)!
+            let mapping = s.properties.lowercaseMapping.unicodeScalars
+            return (l + [s.properties.isAlphabetic], m + [mapping.count == 1 ? mapping.first!.value : v])
+        }
+    }
+    private static let latin = LatinTables()
 
     @inline(__always)
     static func isUppercase(_ v: UInt32) -> Bool {
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if v < 0x250 { return latin.letter[Int(v)] && latin.lower[Int(v)] != v }
+        if v >= 0x1E00 && v < 0x1F00 { return latin.extendedLetter[Int(v - 0x1E00)] && latin.extendedLower[Int(v - 0x1E00)] != v }
         return Unicode.Scalar(v)?.properties.isUppercase ?? false
     }
 
     @inline(__always)
     static func isLowercase(_ v: UInt32) -> Bool {
         if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        if v < 0x250 && v != 0xAA && v != 0xBA { return latin.letter[Int(v)] && latin.lower[Int(v)] == v && Unicode.Scalar(v)!.properties.isLowercase }
         return Unicode.Scalar(v)?.properties.isLowercase ?? false
     }
 
@@ -55,6 +80,8 @@ enum Scalars {
     /// Lowercases one scalar (simple case mapping; enough for data lookups).
     static func lowercased(_ v: UInt32) -> UInt32 {
         if v < 0x80 { return (v >= 0x41 && v <= 0x5A) ? v | 0x20 : v }
+        if v < 0x250 { return latin.lower[Int(v)] }
+        if v >= 0x1E00 && v < 0x1F00 { return latin.extendedLower[Int(v - 0x1E00)] }
         guard let s = Unicode.Scalar(v) else { return v }
         let m = s.properties.lowercaseMapping.unicodeScalars
         return m.count == 1 ? m.first!.value : v

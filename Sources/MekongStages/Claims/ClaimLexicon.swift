@@ -1,0 +1,245 @@
+import Foundation
+import MekongCore
+
+/// The words of one language that the claims stage reads numbers with, all from
+/// data files in `Resources/<lang>/` (and `common/units.tsv`). Phrases are kept as
+/// lowercase Unicode scalars so they can be matched against a sentence in place.
+final class ClaimLexicon: Sendable {
+    enum Role: String, Sendable {
+        case digit, teen, tens, hundred, scale, and, half, fraction, denominator, zero, minus, point, article
+        case tensMarker, tensMultiplier, afterTens, filler, halfAfter
+    }
+
+    struct NumberWord: Sendable {
+        let value: Decimal
+        let role: Role
+    }
+
+    enum UnitCategory: String, Sendable { case money, quantity, percent }
+    enum UnitPosition: String, Sendable { case before, after, both }
+
+    struct Unit: Sendable {
+        let unit: String
+        let category: UnitCategory
+        let position: UnitPosition
+        let caseSensitive: Bool
+    }
+
+    /// The unit written at `i` (original and lowercase scalars of the sentence), longest first.
+    func unit(_ text: ClaimText, at i: Int) -> (length: Int, value: Unit)? {
+        let a = unitsExact.match(text.original, at: i)
+        let b = unitsFolded.match(text.lower, at: i)
+        switch (a, b) {
+        case let (x?, y?): return x.length >= y.length ? x : y
+        case let (x?, nil): return x
+        case let (nil, y?): return y
+        default: return nil
+        }
+    }
+
+    /// The unit that ends at `end`, longest first.
+    func unit(_ text: ClaimText, endingAt end: Int) -> (length: Int, value: Unit)? {
+        let a = unitsExact.match(text.original, endingAt: end)
+        let b = unitsFolded.match(text.lower, endingAt: end)
+        switch (a, b) {
+        case let (x?, y?): return x.length >= y.length ? x : y
+        case let (x?, nil): return x
+        case let (nil, y?): return y
+        default: return nil
+        }
+    }
+
+    enum RangeRole: String, Sendable { case between, from, to, and }
+
+    let language: Language
+    let numberWords: [String: NumberWord]
+    let ordinalWords: [String: Decimal]
+    let ordinalSuffixes: [String]
+    let ordinalPrefixes: PhraseTable<Bool>
+    /// Units with a capital match case-sensitively (`M`, `MB`, `C$`), the others in lowercase.
+    let unitsExact: PhraseTable<Unit>
+    let unitsFolded: PhraseTable<Unit>
+    let qualifiersBefore: PhraseTable<Claim.Qualifier>
+    let qualifiersAfter: PhraseTable<Claim.Qualifier>
+    let rangeWords: PhraseTable<RangeRole>
+    let changeWords: PhraseTable<Claim.Change>
+    let vagueAmounts: PhraseTable<Decimal>
+    let months: PhraseTable<Int>
+    let yearCues: PhraseTable<Bool>
+    /// Number and ordinal words by their lowercase scalars, for whole words and compounds.
+    let numberTrie: ScalarTrie<NumberWord>
+    let ordinalTrie: ScalarTrie<Decimal>
+
+    /// First (up to four) lowercase UTF-8 bytes of every word that can start a claim without
+    /// digits: a sentence with none of them and no digit is skipped at once.
+    let triggerPrefixes: Set<PackedKey>
+    /// A bit per possible first two lowercase bytes of the trigger words: most words fail here, unhashed.
+    private let triggerPairs: [UInt64]
+    /// A bit per (first scalar mod 128, second scalar capped at 127) of every word that can begin a claim.
+    private let wordStarts: [UInt64]
+
+    /// Whether a sentence may hold a claim: a digit, or a word that starts like a number word.
+    func mayHoldClaim(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = p.count
+        var i = 0
+        var wordStart = true
+        while i < n {
+            let b = p[i]
+            if b >= 0x30 && b <= 0x39 { return true }
+            let letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80
+            if letter && wordStart {
+                // Two bytes decide for most words; only then the first four are looked up.
+                let b0 = Int(b < 0x80 ? b | 0x20 : b)
+                let c = i + 1 < n ? p[i + 1] : 0
+                let b1 = Int(c < 0x80 ? ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A ? c | 0x20 : (c >= 0x80 ? c : 0)) : c)
+                let bit = b0 << 8 | b1
+                if triggerPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
+                    // The word's first 2, 3 and 4 bytes: triggers shorter than four (`zes`, `ba`) start longer words.
+                    var key = PackedKey()
+                    var j = i
+                    while j < n && j - i < 4 {
+                        let x = p[j]
+                        guard (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A || x >= 0x80 else { break }
+                        key.append(x < 0x80 ? x | 0x20 : x)
+                        j += 1
+                        if j - i >= 2 && triggerPrefixes.contains(key) { return true }
+                    }
+                }
+            }
+            wordStart = !letter
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether a claim may start with the word at `i` (a cheap bit test on its first two letters).
+    @inline(__always)
+    func mayStartWord(_ t: ClaimText, _ i: Int) -> Bool {
+        let s0 = t.lower[i] & 0x7F, s1 = t.isLetter(i + 1) ? min(t.lower[i + 1], 0x7F) : 0
+        let bit = Int(s0 << 7 | s1)
+        return wordStarts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    private init(_ language: Language) throws {
+        self.language = language
+        let lang = language.rawValue
+        var numbers: [String: NumberWord] = [:]
+        for row in try ResourceData.table("\(lang)/number-words.tsv") where row.count >= 3 {
+            guard let value = Decimal(string: row[1], locale: Locale(identifier: "en_US_POSIX")), let role = Role(rawValue: row[2]) else { continue }
+            numbers[row[0]] = NumberWord(value: value, role: role)
+        }
+        numberWords = numbers
+        var ordinals: [String: Decimal] = [:]
+        for row in try ResourceData.table("\(lang)/ordinal-words.tsv") where row.count >= 2 {
+            ordinals[row[0]] = Decimal(string: row[1], locale: Locale(identifier: "en_US_POSIX"))
+        }
+        ordinalWords = ordinals
+        ordinalSuffixes = (try? ResourceData.lines("\(lang)/ordinal-suffixes.txt")) ?? []
+        ordinalPrefixes = PhraseTable(((try? ResourceData.lines("\(lang)/ordinal-prefixes.txt")) ?? []).map { ($0, true) })
+
+        var unitRows: [(String, Unit)] = []
+        for file in ["common/units.tsv", "\(lang)/units.tsv"] {
+            for row in try ResourceData.table(file) where row.count >= 4 {
+                guard let category = UnitCategory(rawValue: row[2]), let position = UnitPosition(rawValue: row[3]) else { continue }
+                let sensitive = row[0] != row[0].lowercased()
+                unitRows.append((row[0], Unit(unit: row[1], category: category, position: position, caseSensitive: sensitive)))
+            }
+        }
+        unitsExact = PhraseTable(unitRows.filter { $0.1.caseSensitive }, lowercaseKeys: false)
+        unitsFolded = PhraseTable(unitRows.filter { !$0.1.caseSensitive })
+        var before: [(String, Claim.Qualifier)] = [], after: [(String, Claim.Qualifier)] = []
+        for row in try ResourceData.table("\(lang)/qualifiers.tsv") where row.count >= 3 {
+            guard let q = Claim.Qualifier(rawValue: row[1]) else { continue }
+            if row[2] == "after" { after.append((row[0], q)) } else { before.append((row[0], q)) }
+        }
+        qualifiersBefore = PhraseTable(before)
+        qualifiersAfter = PhraseTable(after)
+        rangeWords = PhraseTable(try ResourceData.table("\(lang)/range-words.tsv").compactMap { r in RangeRole(rawValue: r[1]).map { (r[0], $0) } })
+        changeWords = PhraseTable(try ResourceData.table("\(lang)/change-words.tsv").compactMap { r in Claim.Change(rawValue: r[1]).map { (r[0], $0) } })
+        vagueAmounts = PhraseTable(try ResourceData.table("\(lang)/vague-amounts.tsv").compactMap { r in Decimal(string: r[1]).map { (r[0], $0) } })
+        months = PhraseTable(((try? ResourceData.table("\(lang)/months.tsv")) ?? []).compactMap { r in Int(r[1]).map { (r[0], $0) } })
+        yearCues = PhraseTable(((try? ResourceData.lines("\(lang)/year-cues.txt")) ?? []).map { ($0, true) })
+
+        var nt = ScalarTrie<NumberWord>()
+        for (k, v) in numbers { nt.insert(k.unicodeScalars.map(\.value), v) }
+        numberTrie = nt
+        // Words that can start a claim on their own (not `een`, `a`, `and`, `geen`: too common).
+        let ambiguous = Set((try? ResourceData.lines("\(lang)/ambiguous-number-words.txt")) ?? [])
+        var triggers: [String] = numbers.filter { [.digit, .teen, .tens, .hundred, .scale, .half, .fraction, .tensMarker, .tensMultiplier].contains($0.value.role) && !ambiguous.contains($0.key) }.map(\.key)
+        triggers += ordinals.keys
+        triggers += ((try? ResourceData.table("\(lang)/vague-amounts.tsv")) ?? []).map { String($0[0].split(separator: " ")[0]) }
+        triggers += ((try? ResourceData.lines("\(lang)/ordinal-prefixes.txt")) ?? [])
+        // Compounds that start with an ambiguous word (`eenentwintig`, `eenhonderd`) count too.
+        for a in ambiguous { for m in numbers.keys where m.count > 1 { triggers.append(a + m) } }
+        triggerPrefixes = Set(triggers.compactMap { w in PackedKey(Array(w.lowercased().utf8).prefix(4)) })
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        for w in triggers {
+            let u = Array(w.lowercased().utf8)
+            guard let b0 = u.first else { continue }
+            let bit = Int(b0) << 8 | Int(u.count > 1 ? u[1] : 0)
+            pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        triggerPairs = pairs
+        var starts = [UInt64](repeating: 0, count: 256)
+        var all = Array(numbers.keys) + Array(ordinals.keys)
+        all += ((try? ResourceData.table("\(lang)/vague-amounts.tsv")) ?? []).map { $0[0] }
+        all += ((try? ResourceData.lines("\(lang)/ordinal-prefixes.txt")) ?? [])
+        for w in all {
+            let u = Array(w.lowercased().unicodeScalars.map(\.value))
+            guard let s0 = u.first else { continue }
+            let bit = Int((s0 & 0x7F) << 7 | (u.count > 1 ? min(u[1], 0x7F) : 0))
+            starts[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        wordStarts = starts
+        var ot = ScalarTrie<Decimal>()
+        for (k, v) in ordinals { ot.insert(k.unicodeScalars.map(\.value), v) }
+        ordinalTrie = ot
+    }
+
+    private static let loaded: [Language: Result<ClaimLexicon, Error>] = {
+        var d: [Language: Result<ClaimLexicon, Error>] = [:]
+        for l in Language.known { d[l] = Result { try ClaimLexicon(l) } }
+        return d
+    }()
+
+    static func shared(_ language: Language) throws -> ClaimLexicon? {
+        try loaded[language]?.get()
+    }
+}
+
+/// Phrases of one or more words, matched against lowercase scalars in place, with
+/// a trie forwards (phrases after a number) and one backwards (phrases before it).
+struct PhraseTable<Value: Sendable>: Sendable {
+    private var forward = ScalarTrie<Value>()
+    private var backward = ScalarTrie<Value>()
+    private(set) var isEmpty = true
+
+    init(_ rows: [(String, Value)], lowercaseKeys: Bool = true) {
+        for (phrase, value) in rows {
+            let key = lowercaseKeys ? phrase.lowercased() : phrase
+            let scalars = Array(key.unicodeScalars.map(\.value))
+            guard !scalars.isEmpty else { continue }
+            forward.insert(scalars, value)
+            backward.insert(scalars.reversed(), value)
+            isEmpty = false
+        }
+    }
+
+    /// The longest phrase that starts at `i` in `text` and ends at a word boundary.
+    func match(_ text: [UInt32], at i: Int) -> (length: Int, value: Value)? {
+        guard i < text.count else { return nil }
+        let m = forward.longestPrefix(text, from: i) { end in
+            !(end < text.count && ClaimText.isWordScalar(text[end]) && ClaimText.isWordScalar(text[end - 1]))
+        }
+        return m.map { ($0.end - i, $0.value) }
+    }
+
+    /// The longest phrase that ends exactly at `end` (exclusive) and starts at a word boundary.
+    func match(_ text: [UInt32], endingAt end: Int) -> (length: Int, value: Value)? {
+        guard end > 0, end <= text.count else { return nil }
+        let m = backward.longestSuffix(text, endingAt: end) { start in
+            !(start > 0 && ClaimText.isWordScalar(text[start - 1]) && ClaimText.isWordScalar(text[start]))
+        }
+        return m.map { (end - $0.start, $0.value) }
+    }
+}

@@ -1,0 +1,768 @@
+import Foundation
+import MekongCore
+
+/// Finds numeric claims in one sentence: a number (digits with the language's
+/// separators, or words), then what surrounds it — scale words, a unit or currency on
+/// either side, a qualifier, a range, a change verb — from the language's data.
+struct ClaimRecognizer {
+    let lex: ClaimLexicon
+    let shared: ClaimShared
+    /// nl and vi write `1,6` and `3.200`; en writes `1.6` and `3,200`.
+    let decimalComma: Bool
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    init(_ lex: ClaimLexicon, shared: ClaimShared) {
+        self.lex = lex
+        self.shared = shared
+        decimalComma = lex.language != .en
+    }
+
+    /// A number found in the text, before its surroundings are read.
+    struct Core {
+        var start: Int
+        var end: Int
+        var value: Decimal
+        var ordinal = false
+        var spelled = false
+        var integerDigits = false     // digits only, no separators: a year candidate
+        var scale: String?
+        var date: String?
+    }
+
+    struct Draft {
+        var range: Range<Int>
+        var claim: Claim.Kind
+        var value: Decimal?
+        var dateValue: String?
+        var low: Decimal?
+        var high: Decimal?
+        var unit: String?
+        var scale: String?
+        var qualifier: Claim.Qualifier?
+        var change: Claim.Change?
+    }
+
+    func claims(in t: ClaimText) -> [Draft] {
+        var out: [Draft] = []
+        let blocked = shared.addressMask(t)
+        var i = 0
+        while i < t.count {
+            if blocked[i] { i += 1; continue }
+            let atWordStart = i == 0 || !(t.isLetter(i - 1) || t.isDigit(i - 1))
+            var core: Core?
+            if t.isDigit(i) && (i == 0 || !t.isDigit(i - 1)) {
+                if let skipTo = identifierOrPhoneEnd(t, at: i) { i = skipTo; continue }
+                core = digits(t, at: i)
+            } else if t.original[i] == (decimalComma ? 0x2C : 0x2E), t.isDigit(i + 1), !t.isDigit(i - 1), !t.isLetter(i - 1) {
+                core = digits(t, at: i)                      // `,77` / `.77`
+            } else if atWordStart && t.isLetter(i) && lex.mayStartWord(t, i) {
+                if let d = vague(t, at: i) {
+                    out.append(d)
+                    i = d.range.upperBound
+                    continue
+                }
+                core = words(t, at: i)
+            }
+            guard var c = core, c.end > i else { i += 1; continue }
+            if let d = complete(&c, t) {
+                if let last = out.last, last.range.overlaps(d.range) {
+                    // A range or qualifier reached back over the previous claim: keep the longer one.
+                    if d.range.count > last.range.count { out[out.count - 1] = d }
+                } else {
+                    out.append(d)
+                }
+                i = max(d.range.upperBound, c.end)
+            } else {
+                i = c.end
+            }
+        }
+        return mergeBounds(out, t)
+    }
+
+    // MARK: Numbers in digits
+
+    /// `COP26`, `G20`, `Covid-19`, `A4` and phone numbers are no claims: where such a token ends.
+    private func identifierOrPhoneEnd(_ t: ClaimText, at i: Int) -> Int? {
+        var tokenEnd = i
+        while tokenEnd < t.count && !t.isSpace(tokenEnd) { tokenEnd += 1 }
+        // Letters glued before the digits, unless they are a currency (`USD1,23`, `Rs20`, `US$5`).
+        if i > 0 && t.isLetter(i - 1) {
+            if let u = lex.unit(t, endingAt: i), u.value.category == .money, u.value.position != .after { return nil }
+            return tokenEnd
+        }
+        if i > 1 && t.original[i - 1] == 0x2D && t.isLetter(i - 2) { return tokenEnd }     // Covid-19
+        // Phone numbers: `+84 24 3825 1234`, `024 3825 1234`, `(713) 853-3242`.
+        if i > 0 && t.original[i - 1] == 0x2B { return phoneEnd(t, from: i) }
+        if t.original[i] == 0x30, t.isDigit(i + 1) {
+            var j = i
+            while t.isDigit(j) { j += 1 }
+            if j - i >= 2 && j - i <= 4, t.isSpace(j), t.isDigit(j + 1) {
+                var k = j + 1, n = 0
+                while t.isDigit(k) { k += 1; n += 1 }
+                if n >= 3 { return phoneEnd(t, from: i) }
+            }
+        }
+        if i > 0 && t.original[i - 1] == 0x28 {
+            var j = i
+            while t.isDigit(j) { j += 1 }
+            if j - i == 3, t.scalar(j) == 0x29, t.isSpace(j + 1), t.isDigit(j + 2) { return phoneEnd(t, from: i) }
+        }
+        return nil
+    }
+
+    private func phoneEnd(_ t: ClaimText, from i: Int) -> Int {
+        var j = i
+        while j < t.count {
+            if t.isDigit(j) || t.original[j] == 0x2D || t.original[j] == 0x29 || t.original[j] == 0x28 || t.original[j] == 0x2F || t.original[j] == 0x2E { j += 1; continue }
+            if t.isSpace(j) && t.isDigit(j + 1) { j += 1; continue }
+            break
+        }
+        return j
+    }
+
+    private func digits(_ t: ClaimText, at start: Int) -> Core? {
+        // Dates first: 21/11/2025, 21-11-2025, 2025-11-21, 5/3 after a date cue.
+        if let d = numericDate(t, at: start) { return d }
+        var i = start
+        var text = ""
+        var groups: [String] = []
+        var seps: [UInt32] = []
+        var current = ""
+        if !t.isDigit(i) { current = "0"; seps.append(t.original[i]); groups.append(current); current = ""; i += 1 }
+        while i < t.count {
+            if t.isDigit(i) { current.unicodeScalars.append(Unicode.Scalar(t.original[i])!); i += 1; continue }
+            let s = t.original[i]
+            if (s == 0x2E || s == 0x2C) && t.isDigit(i + 1) {
+                groups.append(current); current = ""; seps.append(s); i += 1; continue
+            }
+            // `1 600 000`: blanks between groups of exactly three digits.
+            if s == 0x20, groups.isEmpty || seps.last == 0x20, (groups.isEmpty ? current.count <= 3 : current.count == 3),
+               t.isDigit(i + 1), t.isDigit(i + 2), t.isDigit(i + 3), !t.isDigit(i + 4), !(i + 4 < t.count && (t.original[i + 4] == 0x2C || t.original[i + 4] == 0x2E) && t.isDigit(i + 5)) {
+                groups.append(current); current = ""; seps.append(0x20); i += 1; continue
+            }
+            break
+        }
+        groups.append(current)
+        text = normalizeDigits(groups, seps)
+        guard var value = Self.parseDecimal(text) else { return nil }
+        // Exponent: 1e10, 12,32e+14.
+        if i < t.count, t.original[i] == 0x65 || t.original[i] == 0x45 {
+            var j = i + 1
+            var sign: Int = 1
+            if j < t.count, t.original[j] == 0x2B || t.original[j] == 0x2D { sign = t.original[j] == 0x2D ? -1 : 1; j += 1 }
+            var e = 0, n = 0
+            while t.isDigit(j) { e = e * 10 + Int(t.original[j] - 0x30); j += 1; n += 1 }
+            if n > 0 && n <= 3 && !t.isLetter(j) {
+                value = value * pow(10 as Decimal, e * sign >= 0 ? e : 0) / pow(10 as Decimal, e * sign < 0 ? e : 0)
+                i = j
+            }
+        }
+        var core = Core(start: start, end: i, value: value)
+        core.integerDigits = seps.isEmpty && t.original[start] != 0x2C
+        // Fractions: 1/5, 2 1/4, 3/15.
+        if i < t.count, t.original[i] == 0x2F, t.isDigit(i + 1), seps.isEmpty {
+            var j = i + 1, d: Decimal = 0
+            while t.isDigit(j) { d = d * 10 + Decimal(Int(t.original[j] - 0x30)); j += 1 }
+            if d != 0 && !t.isLetter(j) && !(j < t.count && t.original[j] == 0x2F) {
+                core.value = value / d
+                core.end = j
+                core.integerDigits = false
+                return core
+            }
+        }
+        if seps.isEmpty, i < t.count, t.isSpace(i), t.isDigit(i + 1) {
+            // `2 1/4`: a whole number and a fraction.
+            var j = i + 1, n: Decimal = 0
+            while t.isDigit(j) { n = n * 10 + Decimal(Int(t.original[j] - 0x30)); j += 1 }
+            if j < t.count, t.original[j] == 0x2F, t.isDigit(j + 1) {
+                var k = j + 1, d: Decimal = 0
+                while t.isDigit(k) { d = d * 10 + Decimal(Int(t.original[k] - 0x30)); k += 1 }
+                if d != 0 && n < d && !t.isLetter(k) {
+                    core.value = value + n / d
+                    core.end = k
+                    core.integerDigits = false
+                }
+            }
+        }
+        // Glued suffixes: ordinal (4e, 31st), scale (10k, 1,2M, 6bn).
+        if core.end < t.count, t.isLetter(core.end) {
+            let wordEnd = t.wordEnd(core.end)
+            let suffix = wordEnd - core.end <= 3 ? t.string(core.end..<wordEnd) : ""
+            if seps.isEmpty && lex.ordinalSuffixes.contains(suffix) {
+                core.ordinal = true
+                core.end = wordEnd
+                core.integerDigits = false
+            } else if wordEnd - core.end <= 3, let m = shared.scaleSuffixes[t.originalString(core.end..<wordEnd)] {
+                core.value *= m
+                core.scale = t.originalString(core.end..<wordEnd)
+                core.end = wordEnd
+                core.integerDigits = false
+            }
+        }
+        return core
+    }
+
+    /// A plain decimal string (`-12.50`) as a Decimal, without a locale-aware parser.
+    static func parseDecimal(_ s: String) -> Decimal? {
+        var mantissa: UInt64 = 0
+        var exponent = 0
+        var digits = 0
+        var afterPoint = false
+        var extra: [UInt8] = []
+        for b in s.utf8 {
+            if b == 0x2E { afterPoint = true; continue }
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            if digits < 18 {
+                mantissa = mantissa * 10 + UInt64(b - 0x30)
+                if afterPoint { exponent -= 1 }
+                if mantissa > 0 { digits += 1 }
+            } else {
+                extra.append(b)
+                if !afterPoint { exponent += 1 }
+            }
+        }
+        if !extra.isEmpty, let exact = Decimal(string: s, locale: posix) { return exact }
+        return Decimal(sign: .plus, exponent: exponent, significand: Decimal(mantissa))
+    }
+
+    /// Joins digit groups into a plain decimal string, deciding for each separator
+    /// whether it groups thousands or marks decimals, by the language's convention.
+    private func normalizeDigits(_ groups: [String], _ seps: [UInt32]) -> String {
+        guard !seps.isEmpty else { return groups[0] }
+        let decimalMark: UInt32 = decimalComma ? 0x2C : 0x2E
+        let distinct = Set(seps.filter { $0 != 0x20 })
+        var decimalIndex: Int? = nil
+        if distinct.count == 2 {
+            decimalIndex = seps.lastIndex { $0 != 0x20 }                 // 10.000,00 / 10,000.00
+        } else if distinct.count == 1 {
+            let s = distinct.first!
+            let count = seps.filter { $0 == s }.count
+            let idx = seps.lastIndex(of: s)!
+            if count == 1 {
+                let after = groups[idx + 1]
+                if s == decimalMark { decimalIndex = idx }
+                else if after.count != 3 || groups[0].isEmpty || groups[0] == "0" { decimalIndex = idx }   // 3.14 in nl, 4,8 in en
+            }
+        }
+        var out = ""
+        for (k, g) in groups.enumerated() {
+            out += g
+            if k < seps.count && k == decimalIndex { out += "." }
+        }
+        return out
+    }
+
+    /// 21/11/2025, 21-11-2025, 21.11.2025, 2025-11-21; and d/m after a date cue (ngày 5/3).
+    private func numericDate(_ t: ClaimText, at i: Int) -> Core? {
+        var parts: [Int] = [], lengths: [Int] = [], sep: UInt32 = 0
+        var j = i
+        while parts.count < 3 {
+            var v = 0, n = 0
+            while t.isDigit(j) && n < 5 { v = v * 10 + Int(t.original[j] - 0x30); j += 1; n += 1 }
+            guard n > 0 else { return nil }
+            parts.append(v); lengths.append(n)
+            guard parts.count < 3, j < t.count else { break }
+            let s = t.original[j]
+            guard (s == 0x2F || s == 0x2D || s == 0x2E) && (sep == 0 || s == sep) && t.isDigit(j + 1) else { break }
+            sep = s
+            j += 1
+        }
+        if t.isDigit(j) || t.isLetter(j) { return nil }
+        var y = 0, m = 0, d = 0
+        if parts.count == 3 {
+            if lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2 { (y, m, d) = (parts[0], parts[1], parts[2]) }
+            else if lengths[2] == 4 && lengths[0] <= 2 && lengths[1] <= 2 {
+                (d, m, y) = (parts[0], parts[1], parts[2])
+                if lex.language == .en && parts[0] <= 12 && parts[1] > 12 { (m, d) = (parts[0], parts[1]) }
+                else if lex.language == .en && parts[0] <= 12 && parts[1] <= 12 && sep == 0x2F { (m, d) = (parts[0], parts[1]) }
+            } else { return nil }
+            guard (1...12).contains(m), (1...31).contains(d) else { return nil }
+            var c = Core(start: i, end: j, value: Decimal(y))
+            c.date = String(format: "%04d-%02d-%02d", y, m, d)
+            return c
+        }
+        if parts.count == 2 && sep == 0x2F && lengths[0] <= 2 && lengths[1] <= 2 {
+            let before = t.skipSpacesBack(i)
+            guard shared.dateCues[lex.language]?.match(t.lower, endingAt: before) != nil else { return nil }
+            (d, m) = lex.language == .en ? (parts[1], parts[0]) : (parts[0], parts[1])
+            guard (1...12).contains(m), (1...31).contains(d) else { return nil }
+            var c = Core(start: i, end: j, value: 0)
+            c.date = String(format: "--%02d-%02d", m, d)
+            return c
+        }
+        return nil
+    }
+
+    // MARK: Numbers in words
+
+    /// A spelled-out number: one or more number words (compounds split into parts),
+    /// joined by blanks or hyphens.
+    private func words(_ t: ClaimText, at start: Int) -> Core? {
+        var parts: [(value: Decimal, role: ClaimLexicon.Role, end: Int, ordinal: Bool)] = []
+        var i = start
+        while i < t.count && t.isLetter(i) {
+            let wordEnd = t.wordEnd(i)
+            guard let pieces = shared.split(t.lower, i..<wordEnd, lex) else { break }
+            for (k, p) in pieces.enumerated() { parts.append((p.value, p.role, k == pieces.count - 1 ? wordEnd : i, p.ordinal)) }
+            if pieces.last?.ordinal == true { i = wordEnd; break }
+            i = wordEnd
+            // Next word: after one blank or a hyphen.
+            if i < t.count, t.original[i] == 0x20 || t.original[i] == 0x2D, t.isLetter(i + 1) { i += 1 } else { break }
+        }
+        guard !parts.isEmpty else { return nil }
+        return evaluate(parts, t, start: start)
+    }
+
+    private func evaluate(_ parts: [(value: Decimal, role: ClaimLexicon.Role, end: Int, ordinal: Bool)], _ t: ClaimText, start: Int) -> Core? {
+        var total: Decimal = 0, current: Decimal = 0
+        var lastDigit: Decimal = 0
+        var largestScale: Decimal = 0
+        var sign: Decimal = 1
+        var previous: ClaimLexicon.Role?
+        var used = 0
+        var sawNumber = false
+        var ordinal = false
+        var fraction: Decimal?
+        var end = start
+        var scaleWord: String?
+        var decimals: [Decimal]? = nil
+        loop: for (k, p) in parts.enumerated() {
+            if p.ordinal {
+                // `achthonderdzevende`, `thirty-first`: an ordinal ends the number; after a
+                // small number it is a denominator instead (`drie vijfde`, `three fifths`).
+                if sawNumber && (previous == .digit || previous == .article || previous == .teen || previous == .tens) && k == parts.count - 1 && !(p.value < 10 && (previous == .tens)) && isSeparateWord(parts, k) {
+                    fraction = p.value
+                } else {
+                    current += p.value
+                    ordinal = true
+                }
+                sawNumber = true
+                used = k + 1; end = p.end
+                break loop
+            }
+            switch p.role {
+            case .digit:
+                if let d = decimals { decimals = d + [p.value]; used = k + 1; end = p.end; previous = .digit; continue loop }
+                if previous == .digit || previous == .teen || previous == .afterTens { break loop }
+                if previous == .tens && p.value == 0 { break loop }
+                current += p.value; lastDigit = p.value
+            case .teen:
+                if previous == .digit && lex.language != .vi || previous == .teen || previous == .tens { break loop }
+                current += p.value; lastDigit = 0
+            case .tens:
+                if previous == .tens || previous == .teen || (previous == .digit && lex.language == .en) { break loop }
+                current += p.value; lastDigit = 0
+            case .afterTens:
+                guard previous == .tensMarker || previous == .teen else { break loop }
+                current += p.value
+            case .tensMarker:
+                guard previous == .digit else { break loop }
+                current += lastDigit * 9
+            case .tensMultiplier:
+                current = (current == 0 ? 1 : current) * 10
+            case .filler:
+                guard previous == .hundred else { break loop }
+            case .hundred:
+                current = (sawNumber ? current : 1) * 100
+                if current == 0 && previous != .digit { current = 100 }
+            case .scale:
+                var base = current
+                if !sawNumber || (current == 0 && previous != .digit) { base = 1 }
+                if p.value >= largestScale && largestScale > 0 && current == 0 {
+                    total *= p.value                                    // nghìn tỷ, honderdduizend miljoen
+                } else if p.value >= largestScale {
+                    total = (total + base) * p.value
+                } else {
+                    total += base * p.value
+                }
+                largestScale = max(largestScale, p.value)
+                current = 0
+                if scaleWord == nil { scaleWord = t.string(wordRange(parts, k, start)) }
+            case .and:
+                if k == parts.count - 1 { break loop }
+                previous = .and
+                continue loop
+            case .article:
+                guard k + 1 < parts.count, [.hundred, .scale, .half, .denominator].contains(parts[k + 1].role) || parts[k + 1].ordinal else { break loop }
+                current += 1
+            case .half:
+                if previous == .and || (sawNumber && previous == .scale) {
+                    total += (largestScale > 0 && current == 0 ? largestScale : 1) * p.value
+                } else if k + 1 < parts.count && parts[k + 1].role == .scale {
+                    current += p.value
+                } else if previous == .article {
+                    current = current - 1 + p.value
+                } else {
+                    current += p.value
+                }
+            case .halfAfter:
+                guard sawNumber else { break loop }
+                total += (largestScale > 0 && current == 0 ? largestScale : 1) * p.value
+            case .fraction:
+                current += p.value
+            case .denominator:
+                guard sawNumber else { break loop }
+                fraction = p.value
+                used = k + 1; end = p.end
+                sawNumber = true
+                break loop
+            case .zero:
+                guard parts.count == 1 else { break loop }
+                current = 0
+            case .minus:
+                guard k == 0, parts.count > 1 else { break loop }
+                sign = -1
+                previous = .minus
+                used = k + 1
+                continue loop
+            case .point:
+                guard sawNumber, decimals == nil else { break loop }
+                decimals = []
+                previous = .point
+                continue loop
+            }
+            sawNumber = true
+            previous = p.role
+            used = k + 1
+            end = p.end
+        }
+        guard used > 0, sawNumber else { return nil }
+        var value = total + current
+        if let d = decimals, !d.isEmpty {
+            var frac: Decimal = 0, scale: Decimal = 1
+            for x in d { scale /= 10; frac += x * scale }
+            value += frac
+        }
+        if let f = fraction {
+            // `drie vijfde` = 3/5; `twintig drie vijfde` = 20 + 3/5.
+            let whole = total
+            value = whole + (current == 0 ? 1 : current) / f
+        }
+        // A lone article or a lone `een`/`one`/`một`-like word is no number unless a unit or scale follows.
+        let core = Core(start: start, end: end, value: sign * value, ordinal: ordinal, spelled: true, scale: scaleWord)
+        if parts.count == 1 || (used == 1) {
+            let only = parts[0]
+            if only.role == .article || only.role == .and || only.role == .point || only.role == .filler { return nil }
+            if shared.ambiguousWords[lex.language]?.contains(t.string(start..<end)) == true {
+                // `een`, `one`, `một`, `năm`: only with a unit or scale after them.
+                let next = t.skipSpaces(end)
+                if lex.unit(t, at: next) == nil { return nil }
+            }
+        }
+        return core
+    }
+
+    private func isSeparateWord(_ parts: [(value: Decimal, role: ClaimLexicon.Role, end: Int, ordinal: Bool)], _ k: Int) -> Bool {
+        k > 0 && parts[k - 1].end != parts[k].end
+    }
+
+    private func wordRange(_ parts: [(value: Decimal, role: ClaimLexicon.Role, end: Int, ordinal: Bool)], _ k: Int, _ start: Int) -> Range<Int> {
+        let end = parts[k].end
+        var s = k > 0 ? parts[k - 1].end : start
+        if s < end && s > start { s += 1 }
+        return min(s, end)..<end
+    }
+
+    /// `honderden gigawatt`, `hundreds of thousands`, `hàng trăm`: a lower bound and no exact value.
+    private func vague(_ t: ClaimText, at i: Int) -> Draft? {
+        guard let m = lex.vagueAmounts.match(t.lower, at: i) else { return nil }
+        var end = i + m.length
+        var unit: String?
+        var j = t.skipSpaces(end)
+        if lex.language == .en, t.string(j..<min(t.count, j + 2)) == "of", !t.isLetter(j + 2) { j = t.skipSpaces(j + 2) }
+        if let u = lex.unit(t, at: j), u.value.position != .before {
+            unit = u.value.unit
+            end = j + u.length
+        }
+        var kind: Claim.Kind = .count
+        if let u = lex.unit(t, at: j), unit != nil {
+            switch u.value.category { case .money: kind = .money; case .percent: kind = .percent; case .quantity: kind = .quantity }
+        }
+        return Draft(range: i..<end, claim: kind, value: nil, low: m.value, unit: unit)
+    }
+
+    // MARK: Surroundings
+
+    /// Reads what surrounds a number and makes the claim, or nil when it is part of a name.
+    private func complete(_ c: inout Core, _ t: ClaimText) -> Draft? {
+        var start = c.start, end = c.end
+        var value = c.value
+        var unit: ClaimLexicon.Unit?
+        var scale = c.scale
+        if let date = c.date {
+            return Draft(range: start..<end, claim: .date, dateValue: date)
+        }
+        // Month-name dates: 20 november 2025, 21 november.
+        if let d = monthDate(&c, t) { return d }
+        // Negative: `-1`, `- 1.200.000` at the start, `min 5`.
+        if start > 0, t.original[start - 1] == 0x2D || t.original[start - 1] == 0x2212, !c.spelled {
+            let before = t.skipSpacesBack(start - 1)
+            if before == 0 || !(t.isDigit(before - 1) || t.isLetter(before - 1)) { value = -value; start -= 1 }
+        } else if start > 1, t.isSpace(start - 1), t.original[start - 2] == 0x2D || t.original[start - 2] == 0x2212, t.skipSpacesBack(start - 2) == 0 {
+            value = -value; start -= 2
+        }
+        // `minus 1,200,000`, `min 5`, `âm 3`: a minus word before digits.
+        if !c.spelled, start > 1, t.isSpace(start - 1) {
+            var ws = start - 1
+            while ws > 0 && t.isLetter(ws - 1) { ws -= 1 }
+            if ws < start - 1, let w = lex.numberTrie.lookup(t.lower, ws..<(start - 1)), w.role == .minus { value = -value; start = ws }
+        }
+        // Scale words after the number: 6 miljard, 1,6 miljoen, 2 nghìn tỷ, 3 honderd.
+        if !c.spelled {
+            var j = t.skipSpaces(end)
+            while j < t.count, j - end <= 2, t.isLetter(j), let w = lex.numberTrie.lookup(t.lower, j..<t.wordEnd(j)), w.role == .scale || w.role == .hundred {
+                value *= w.value
+                if scale == nil { scale = t.originalString(j..<t.wordEnd(j)) } else { scale! += " " + t.originalString(j..<t.wordEnd(j)) }
+                end = t.wordEnd(j)
+                c.integerDigits = false
+                j = t.skipSpaces(end)
+            }
+            // `- 10  k`: a scale suffix after blanks.
+            if j < t.count, t.isLetter(j), t.wordEnd(j) - j <= 2, let m = shared.scaleSuffixes[t.originalString(j..<t.wordEnd(j))], lex.unit(t, at: j) == nil {
+                value *= m; scale = t.originalString(j..<t.wordEnd(j)); end = t.wordEnd(j); c.integerDigits = false
+            }
+        }
+        // Unit or currency after: 20%, 10 dollar, 3.200 km, 6 tỷ USD, 10k đồng.
+        let afterStart = t.skipSpaces(end)
+        if afterStart - end <= 2, let u = lex.unit(t, at: afterStart), u.value.position != .before, !c.ordinal {
+            unit = u.value
+            end = afterStart + u.length
+            if u.value.category == .money, u.value.unit != "cent" { subUnit(t, &end, &value) }
+        }
+        // Currency (or `percent of`) before: $10, US$ 3,14, USD1,23, € 4,25, per cent of 22.
+        if unit == nil || unit?.category == .money {
+            let before = t.skipSpacesBack(start)
+            if start - before <= 1, let u = lex.unit(t, endingAt: before), u.value.category != .quantity, u.value.position != .after {
+                if unit == nil {
+                    unit = u.value
+                    if u.value.category == .money { subUnit(t, &end, &value) }
+                }
+                start = before - u.length
+            }
+        }
+        // A number inside a name (`Miss International 2025`, `Expo 2025`, `iPhone 15`) is no claim.
+        if unit == nil && !c.ordinal && !c.spelled && isNamePart(t, start) { return nil }
+        var draft = Draft(range: start..<end, claim: .number, value: value, unit: unit?.unit, scale: scale)
+        // Ranges: 20-30%, van 100 tot 1000 g, từ 20 đến 30%, between 10 and 20.
+        if let r = range(&draft, t, first: c, unit: unit) { draft = r }
+        // Ordinal markers before: thứ 4, lần thứ tư.
+        if !c.ordinal, let p = lex.ordinalPrefixes.match(t.lower, endingAt: t.skipSpacesBack(draft.range.lowerBound)) {
+            c.ordinal = true
+            draft.range = (t.skipSpacesBack(draft.range.lowerBound) - p.length)..<draft.range.upperBound
+        }
+        // Qualifier before and after.
+        let qEnd = t.skipSpacesBack(draft.range.lowerBound)
+        if draft.low == nil, qEnd < draft.range.lowerBound || qEnd == draft.range.lowerBound && qEnd > 0 && !t.isLetter(qEnd - 1),
+           let q = lex.qualifiersBefore.match(t.lower, endingAt: qEnd) {
+            draft.qualifier = q.value
+            draft.range = (qEnd - q.length)..<draft.range.upperBound
+        }
+        if draft.qualifier == nil || draft.qualifier == .about, draft.low == nil, let q = lex.qualifiersAfter.match(t.lower, at: t.skipSpaces(draft.range.upperBound)) {
+            draft.qualifier = q.value
+            draft.range = draft.range.lowerBound..<(t.skipSpaces(draft.range.upperBound) + q.length)
+        }
+        // Change: `tăng 20%`, `rose 20%`, `steeg met 20%`, `steeg de omzet met 20%`.
+        draft.change = change(t, before: draft.range.lowerBound)
+        // Kind.
+        if draft.low != nil || draft.high != nil {
+            draft.claim = .range
+        } else if c.ordinal {
+            draft.claim = .ordinal
+        } else if let u = unit {
+            switch u.category {
+            case .money: draft.claim = .money
+            case .percent: draft.claim = .percent
+            case .quantity: draft.claim = .quantity
+            }
+        } else if c.integerDigits, (1000...2999).contains(NSDecimalNumber(decimal: value).intValue), draft.qualifier == nil,
+                  lex.yearCues.match(t.lower, endingAt: t.skipSpacesBack(draft.range.lowerBound)) != nil {
+            draft.claim = .year
+        } else {
+            let next = t.skipSpaces(draft.range.upperBound)
+            draft.claim = t.isLetter(next) && next > draft.range.upperBound && lex.rangeWords.match(t.lower, at: next) == nil ? .count : .number
+        }
+        return draft
+    }
+
+    /// `2 đô 23 xu`, `$20 and 43c`, `20 dollar 43`: cents after a whole currency amount.
+    private func subUnit(_ t: ClaimText, _ end: inout Int, _ value: inout Decimal) {
+        guard value == value.rounded0 else { return }
+        var k = t.skipSpaces(end)
+        if let w = lex.rangeWords.match(t.lower, at: k), w.value == .and { k = t.skipSpaces(k + w.length) }
+        guard t.isDigit(k) else { return }
+        var n: Decimal = 0, m = k, digits = 0
+        while t.isDigit(m) { n = n * 10 + Decimal(Int(t.original[m] - 0x30)); m += 1; digits += 1 }
+        guard digits <= 2, !t.isLetter(m) || lex.unit(t, at: m)?.value.unit == "cent" || shared.centSymbols.contains(t.lower[m]) else { return }
+        let s = t.skipSpaces(m)
+        if let sub = lex.unit(t, at: s), sub.value.unit == "cent" {
+            value += n / 100
+            end = s + sub.length
+        } else if t.skipSpaces(m) >= t.count || !t.isLetter(t.skipSpaces(m)) && !t.isDigit(t.skipSpaces(m)) {
+            value += n / 100
+            end = m
+        }
+    }
+
+    /// Words before the number that are capitalized mid-sentence (or mixed case) name something.
+    private func isNamePart(_ t: ClaimText, _ start: Int) -> Bool {
+        guard start >= 2, t.isSpace(start - 1), t.isLetter(start - 2) else { return false }
+        var s = start - 2
+        while s > 0 && t.isLetter(s - 1) { s -= 1 }
+        let word = s..<(start - 1)
+        let first = t.original[s]
+        let hasUpper = t.original[word].contains { Scalars.isUppercase($0) }
+        guard hasUpper, s > 0 || word.count > 1 && t.original[word].dropFirst().contains(where: Scalars.isUppercase) else { return false }
+        if !Scalars.isUppercase(first) && !t.original[word].dropFirst().contains(where: Scalars.isUppercase) { return false }
+        if lex.months.match(t.lower, at: s) != nil || lex.yearCues.match(t.lower, at: s) != nil { return false }
+        if lex.unit(t, at: s) != nil { return false }
+        // Sentence-initial capital alone is no name.
+        return s > 0
+    }
+
+    private func monthDate(_ c: inout Core, _ t: ClaimText) -> Draft? {
+        guard !c.spelled, !c.ordinal || lex.language == .en, c.scale == nil else { return nil }
+        let day = NSDecimalNumber(decimal: c.value).intValue
+        // `20 november 2025`
+        let j = t.skipSpaces(c.end)
+        if c.integerDigits || c.ordinal, (1...31).contains(day), j > c.end, let m = lex.months.match(t.lower, at: j) {
+            var end = j + m.length
+            var year: Int?
+            let k = t.skipSpaces(end)
+            if k > end, t.isDigit(k), let y = fourDigits(t, k) { year = y; end = k + 4 }
+            let iso = year.map { String(format: "%04d-%02d-%02d", $0, m.value, day) } ?? String(format: "--%02d-%02d", m.value, day)
+            return Draft(range: c.start..<end, claim: .date, dateValue: iso)
+        }
+        // `November 21, 2025`, `nov. 21`
+        let before = t.skipSpacesBack(c.start)
+        if (c.integerDigits || c.ordinal), (1...31).contains(day), before < c.start, let m = lex.months.match(t.lower, endingAt: before) {
+            var end = c.end
+            var year: Int?
+            var k = end
+            if k < t.count, t.original[k] == 0x2C { k += 1 }
+            k = t.skipSpaces(k)
+            if k > end, t.isDigit(k), let y = fourDigits(t, k) { year = y; end = k + 4 }
+            let iso = year.map { String(format: "%04d-%02d-%02d", $0, m.value, day) } ?? String(format: "--%02d-%02d", m.value, day)
+            return Draft(range: (before - m.length)..<end, claim: .date, dateValue: iso)
+        }
+        return nil
+    }
+
+    private func fourDigits(_ t: ClaimText, _ k: Int) -> Int? {
+        guard t.isDigit(k), t.isDigit(k + 1), t.isDigit(k + 2), t.isDigit(k + 3), !t.isDigit(k + 4) else { return nil }
+        return (0..<4).reduce(0) { $0 * 10 + Int(t.original[k + $1] - 0x30) }
+    }
+
+    /// A second number after a dash or a range word makes a range with the first.
+    private func range(_ d: inout Draft, _ t: ClaimText, first: Core, unit: ClaimLexicon.Unit?) -> Draft? {
+        guard !first.ordinal, let a = d.value else { return nil }
+        var j = t.skipSpaces(d.range.upperBound)
+        guard j < t.count else { return nil }
+        var viaWord = false
+        if t.original[j] == 0x2D || t.original[j] == 0x2013 || t.original[j] == 0x2014 || t.original[j] == 0x7E {
+            j += 1
+        } else if let w = lex.rangeWords.match(t.lower, at: j), w.value == .to || w.value == .and {
+            j += w.length
+            viaWord = true
+        } else {
+            return nil
+        }
+        j = t.skipSpaces(j)
+        // `between 2 g and about 7 g`, `2 - ~7 grams`: a qualifier of the second bound is dropped.
+        if let q = lex.qualifiersBefore.match(t.lower, at: j), q.value == .about { j = t.skipSpaces(j + q.length) }
+        guard j < t.count, t.isDigit(j) || t.isLetter(j) || lex.unit(t, at: j) != nil else { return nil }
+        // The second number, with its own currency or unit.
+        var bStart = j
+        var bUnit: ClaimLexicon.Unit?
+        if !t.isDigit(j), let u = lex.unit(t, at: j), u.value.position != .after, u.value.category == .money {
+            bUnit = u.value
+            bStart = t.skipSpaces(j + u.length)
+        }
+        var b: Core?
+        if t.isDigit(bStart) { b = digits(t, at: bStart) } else if t.isLetter(bStart) { b = words(t, at: bStart) }
+        guard let second = b, second.date == nil, !second.ordinal else { return nil }
+        var bValue = second.value
+        var end = second.end
+        var k = t.skipSpaces(end)
+        while k < t.count, t.isLetter(k), let w = lex.numberTrie.lookup(t.lower, k..<t.wordEnd(k)), w.role == .scale {
+            bValue *= w.value; end = t.wordEnd(k); k = t.skipSpaces(end)
+        }
+        if let u = lex.unit(t, at: t.skipSpaces(end)), u.value.position != .before, t.skipSpaces(end) - end <= 1 {
+            bUnit = bUnit ?? u.value
+            end = t.skipSpaces(end) + u.length
+        }
+        // A range word needs a range opener before the first number, or a unit on both sides.
+        var start = d.range.lowerBound
+        let opener = lex.rangeWords.match(t.lower, endingAt: t.skipSpacesBack(start))
+        if let o = opener, o.value == .between || o.value == .from {
+            start = t.skipSpacesBack(start) - o.length
+        } else if viaWord && !(lex.language == .en && bUnit != nil && unit != nil) {
+            if lex.rangeWords.match(t.lower, at: t.skipSpaces(d.range.upperBound))?.value == .and { return nil }
+            if bUnit == nil && unit == nil { return nil }
+        }
+        // A descending pair (`2024-2023`?) is no range.
+        let low = a, high = bValue
+        if low > high { return nil }
+        var r = d
+        r.range = start..<end
+        r.value = nil
+        r.low = low
+        r.high = high
+        r.unit = d.unit ?? bUnit?.unit
+        return r
+    }
+
+    private func change(_ t: ClaimText, before start: Int) -> Claim.Change? {
+        var j = t.skipSpacesBack(start)
+        if let c = lex.changeWords.match(t.lower, endingAt: j) { return c.value }
+        // `steeg de omzet met 20%`: a link word right before, a change word a few words back.
+        guard let link = shared.changeLinks[lex.language]?.match(t.lower, endingAt: j) else { return nil }
+        j -= link.length
+        for _ in 0..<6 {
+            j = t.skipSpacesBack(j)
+            if let c = lex.changeWords.match(t.lower, endingAt: j) { return c.value }
+            var s = j
+            while s > 0 && t.isLetter(s - 1) { s -= 1 }
+            if s == j { return nil }
+            j = s
+        }
+        return nil
+    }
+
+    /// `more than 10 and less than 40`, `groter dan 100, maar kleiner als 300`: a lower and an upper bound in a row are one range.
+    private func mergeBounds(_ drafts: [Draft], _ t: ClaimText) -> [Draft] {
+        var out: [Draft] = []
+        for d in drafts {
+            let lower: Set<Claim.Qualifier> = [.moreThan, .atLeast], upper: Set<Claim.Qualifier> = [.lessThan, .atMost, .upTo]
+            if let last = out.last, let lq = last.qualifier, let q = d.qualifier,
+               lower.contains(lq) && upper.contains(q) || upper.contains(lq) && lower.contains(q),
+               last.unit == d.unit, let a = last.value, let b = d.value,
+               d.range.lowerBound - last.range.upperBound <= 12 {
+                let (lo, hi) = lower.contains(lq) ? (a, b) : (b, a)
+                guard lo < hi else { out.append(d); continue }
+                var r = last
+                r.range = last.range.lowerBound..<d.range.upperBound
+                r.claim = .range
+                r.value = nil
+                r.low = lo
+                r.high = hi
+                r.qualifier = nil
+                out[out.count - 1] = r
+                continue
+            }
+            out.append(d)
+        }
+        return out
+    }
+}
+
+
+extension Decimal {
+    /// The value rounded to a whole number (toward zero).
+    var rounded0: Decimal {
+        var v = self
+        var r = Decimal()
+        NSDecimalRound(&r, &v, 0, .down)
+        return r
+    }
+}

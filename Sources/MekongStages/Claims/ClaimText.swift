@@ -1,0 +1,78 @@
+import MekongCore
+
+/// A sentence as Unicode scalars (original and lowercased, same length), with the
+/// UTF-8 offset of every scalar, so that matches map back to text offsets.
+final class ClaimText {
+    let original: [UInt32]
+    let lower: [UInt32]
+    /// byteOffsets[i] = UTF-8 offset (in the document text) of scalar i; one extra at the end.
+    let byteOffsets: [Int]
+    /// Per scalar: letter (or combining mark), computed once: property lookups are slow.
+    private let letters: [Bool]
+
+    init(_ p: UnsafeBufferPointer<UInt8>, base: Int) {
+        var o: [UInt32] = [], l: [UInt32] = [], b: [Int] = [], f: [Bool] = []
+        o.reserveCapacity(p.count); l.reserveCapacity(p.count); b.reserveCapacity(p.count + 1); f.reserveCapacity(p.count)
+        var i = 0
+        while i < p.count {
+            let (v, len) = Scalars.decode(p, at: i)
+            o.append(v)
+            if v < 0x80 {
+                let letter = (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A
+                l.append(letter ? v | 0x20 : v)
+                f.append(letter)
+            } else {
+                l.append(Scalars.lowercased(v))
+                f.append(Scalars.isLetter(v) || (v >= 0x300 && v <= 0x36F))
+            }
+            b.append(base + i)
+            i += len
+        }
+        b.append(base + p.count)
+        original = o
+        lower = l
+        byteOffsets = b
+        letters = f
+    }
+
+    var count: Int { original.count }
+
+    func string(_ r: Range<Int>) -> String {
+        String(String.UnicodeScalarView(lower[r].compactMap(Unicode.Scalar.init)))
+    }
+
+    func originalString(_ r: Range<Int>) -> String {
+        String(String.UnicodeScalarView(original[r].compactMap(Unicode.Scalar.init)))
+    }
+
+    static func isWordScalar(_ v: UInt32) -> Bool {
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A || (v >= 0x30 && v <= 0x39) }
+        return Scalars.isLetter(v) || (v >= 0x300 && v <= 0x36F)
+    }
+
+    func isLetter(_ i: Int) -> Bool { i >= 0 && i < count && letters[i] }
+    func isDigit(_ i: Int) -> Bool { i >= 0 && i < count && Scalars.isDigit(original[i]) }
+    func isSpace(_ i: Int) -> Bool { i >= 0 && i < count && (original[i] == 0x20 || original[i] == 0x0A) }
+    func scalar(_ i: Int) -> UInt32? { i >= 0 && i < count ? original[i] : nil }
+
+    /// Start of the next non-space scalar at or after i.
+    func skipSpaces(_ i: Int) -> Int {
+        var j = i
+        while j < count && isSpace(j) { j += 1 }
+        return j
+    }
+
+    /// End of the previous non-space scalar before i (exclusive index).
+    func skipSpacesBack(_ i: Int) -> Int {
+        var j = i
+        while j > 0 && isSpace(j - 1) { j -= 1 }
+        return j
+    }
+
+    /// The word (letters) starting at i.
+    func wordEnd(_ i: Int) -> Int {
+        var j = i
+        while j < count && isLetter(j) { j += 1 }
+        return j
+    }
+}
