@@ -25,10 +25,11 @@ final class ClaimLexicon: Sendable {
         let caseSensitive: Bool
     }
 
-    /// The unit written at `i` (original and lowercase scalars of the sentence), longest first.
-    func unit(_ text: ClaimText, at i: Int) -> (length: Int, value: Unit)? {
-        let a = unitsExact.match(text.original, at: i)
-        let b = unitsFolded.match(text.lower, at: i)
+    /// The unit written at `i` (original and lowercase scalars of the sentence), longest first;
+    /// by default one that may stand after a number.
+    func unit(_ text: ClaimText, at i: Int, where accept: (Unit) -> Bool = { $0.position != .before }) -> (length: Int, value: Unit)? {
+        let a = unitsExact.match(text.original, at: i, where: accept)
+        let b = unitsFolded.match(text.lower, at: i, where: accept)
         switch (a, b) {
         case let (x?, y?): return x.length >= y.length ? x : y
         case let (x?, nil): return x
@@ -37,10 +38,10 @@ final class ClaimLexicon: Sendable {
         }
     }
 
-    /// The unit that ends at `end`, longest first.
-    func unit(_ text: ClaimText, endingAt end: Int) -> (length: Int, value: Unit)? {
-        let a = unitsExact.match(text.original, endingAt: end)
-        let b = unitsFolded.match(text.lower, endingAt: end)
+    /// The unit that ends at `end`, longest first; by default one that may stand before a number.
+    func unit(_ text: ClaimText, endingAt end: Int, where accept: (Unit) -> Bool = { $0.position != .after }) -> (length: Int, value: Unit)? {
+        let a = unitsExact.match(text.original, endingAt: end, where: accept)
+        let b = unitsFolded.match(text.lower, endingAt: end, where: accept)
         switch (a, b) {
         case let (x?, y?): return x.length >= y.length ? x : y
         case let (x?, nil): return x
@@ -68,6 +69,8 @@ final class ClaimLexicon: Sendable {
     let yearCues: PhraseTable<Bool>
     /// Number and ordinal words by their lowercase scalars, for whole words and compounds.
     let numberTrie: ScalarTrie<NumberWord>
+    /// Words that are numbers only with a unit or scale after them (`een`, `one`, `một`, `năm`).
+    let ambiguousWords: ScalarTrie<Bool>
     let ordinalTrie: ScalarTrie<Decimal>
 
     /// First (up to four) lowercase UTF-8 bytes of every word that can start a claim without
@@ -171,6 +174,9 @@ final class ClaimLexicon: Sendable {
         triggers += ((try? ResourceData.lines("\(lang)/ordinal-prefixes.txt")) ?? [])
         // Compounds that start with an ambiguous word (`eenentwintig`, `eenhonderd`) count too.
         for a in ambiguous { for m in numbers.keys where m.count > 1 { triggers.append(a + m) } }
+        var at = ScalarTrie<Bool>()
+        for a in ambiguous { at.insert(a.unicodeScalars.map(\.value), true) }
+        ambiguousWords = at
         triggerPrefixes = Set(triggers.compactMap { w in PackedKey(Array(w.lowercased().utf8).prefix(4)) })
         var pairs = [UInt64](repeating: 0, count: 1024)
         for w in triggers {
@@ -226,19 +232,22 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// The longest phrase that starts at `i` in `text` and ends at a word boundary.
-    func match(_ text: [UInt32], at i: Int) -> (length: Int, value: Value)? {
+    func match(_ text: [UInt32], at i: Int, where accept: (Value) -> Bool = { _ in true }) -> (length: Int, value: Value)? {
         guard i < text.count else { return nil }
-        let m = forward.longestPrefix(text, from: i) { end in
-            !(end < text.count && ClaimText.isWordScalar(text[end]) && ClaimText.isWordScalar(text[end - 1]))
+        let m = forward.longestPrefix(text, from: i) { end, value in
+            accept(value) &&
+            // A letter right after a letter means the phrase is only the start of a word (`kmh` is not `km`);
+            // digits may follow (`USD1000`).
+            !(end < text.count && Scalars.isLetter(text[end]) && ClaimText.isWordScalar(text[end - 1]))
         }
         return m.map { ($0.end - i, $0.value) }
     }
 
     /// The longest phrase that ends exactly at `end` (exclusive) and starts at a word boundary.
-    func match(_ text: [UInt32], endingAt end: Int) -> (length: Int, value: Value)? {
+    func match(_ text: [UInt32], endingAt end: Int, where accept: (Value) -> Bool = { _ in true }) -> (length: Int, value: Value)? {
         guard end > 0, end <= text.count else { return nil }
-        let m = backward.longestSuffix(text, endingAt: end) { start in
-            !(start > 0 && ClaimText.isWordScalar(text[start - 1]) && ClaimText.isWordScalar(text[start]))
+        let m = backward.longestSuffix(text, endingAt: end) { start, value in
+            accept(value) && !(start > 0 && ClaimText.isWordScalar(text[start - 1]) && ClaimText.isWordScalar(text[start]))
         }
         return m.map { (end - $0.start, $0.value) }
     }

@@ -51,7 +51,9 @@ struct ClaimRecognizer {
             if blocked[i] { i += 1; continue }
             let atWordStart = i == 0 || !(t.isLetter(i - 1) || t.isDigit(i - 1))
             var core: Core?
-            if t.isDigit(i) && (i == 0 || !t.isDigit(i - 1)) {
+            if let v = Self.vulgarFraction(t.original[i]) {
+                core = Core(start: i, end: i + 1, value: v)                // ½, ¾, ⅔
+            } else if t.isDigit(i) && (i == 0 || !t.isDigit(i - 1)) {
                 if let skipTo = identifierOrPhoneEnd(t, at: i) { i = skipTo; continue }
                 core = digits(t, at: i)
             } else if t.original[i] == (decimalComma ? 0x2C : 0x2E), t.isDigit(i + 1), !t.isDigit(i - 1), !t.isLetter(i - 1) {
@@ -82,13 +84,20 @@ struct ClaimRecognizer {
 
     // MARK: Numbers in digits
 
+    /// The value of a vulgar fraction character (½ ¼ ¾ ⅓ ⅔ ⅕ … ⅞), from Unicode's numeric value.
+    static func vulgarFraction(_ v: UInt32) -> Decimal? {
+        guard (0xBC...0xBE).contains(v) || (0x2150...0x215E).contains(v), let d = Unicode.Scalar(v)?.properties.numericValue else { return nil }
+        // Numeric values are binary floats: 1/3 as 15 significant digits, like the suites write it.
+        return Decimal(string: String(format: "%.15g", d))
+    }
+
     /// `COP26`, `G20`, `Covid-19`, `A4` and phone numbers are no claims: where such a token ends.
     private func identifierOrPhoneEnd(_ t: ClaimText, at i: Int) -> Int? {
         var tokenEnd = i
         while tokenEnd < t.count && !t.isSpace(tokenEnd) { tokenEnd += 1 }
         // Letters glued before the digits, unless they are a currency (`USD1,23`, `Rs20`, `US$5`).
         if i > 0 && t.isLetter(i - 1) {
-            if let u = lex.unit(t, endingAt: i), u.value.category == .money, u.value.position != .after { return nil }
+            if let u = lex.unit(t, endingAt: i), u.value.category == .money { return nil }
             return tokenEnd
         }
         if i > 1 && t.original[i - 1] == 0x2D && t.isLetter(i - 2) { return tokenEnd }     // Covid-19
@@ -122,6 +131,19 @@ struct ClaimRecognizer {
     }
 
     private func digits(_ t: ClaimText, at start: Int) -> Core? {
+        // Most numbers are a plain run of digits: read them without building strings.
+        if t.isDigit(start) {
+            var j = start, v: Int64 = 0
+            while t.isDigit(j) && j - start < 18 { v = v * 10 + Int64(t.original[j] - 0x30); j += 1 }
+            let next = j < t.count ? t.original[j] : 0
+            let plain = !t.isDigit(j) && next != 0x2E && next != 0x2C && next != 0x2F && next != 0x2D && next != 0x65 && next != 0x45 && next != 0x5E
+                && !(next == 0x20 && t.isDigit(j + 1)) && !t.isLetter(j)
+            if plain {
+                var core = Core(start: start, end: j, value: Decimal(v))
+                core.integerDigits = true
+                return core
+            }
+        }
         // Dates first: 21/11/2025, 21-11-2025, 2025-11-21, 5/3 after a date cue.
         if let d = numericDate(t, at: start) { return d }
         var i = start
@@ -138,7 +160,7 @@ struct ClaimRecognizer {
             }
             // `1 600 000`: blanks between groups of exactly three digits.
             if s == 0x20, groups.isEmpty || seps.last == 0x20, (groups.isEmpty ? current.count <= 3 : current.count == 3),
-               t.isDigit(i + 1), t.isDigit(i + 2), t.isDigit(i + 3), !t.isDigit(i + 4), !(i + 4 < t.count && (t.original[i + 4] == 0x2C || t.original[i + 4] == 0x2E) && t.isDigit(i + 5)) {
+               t.isDigit(i + 1), t.isDigit(i + 2), t.isDigit(i + 3), !t.isDigit(i + 4) {
                 groups.append(current); current = ""; seps.append(0x20); i += 1; continue
             }
             break
@@ -296,25 +318,43 @@ struct ClaimRecognizer {
 
     // MARK: Numbers in words
 
+    /// One part of a spelled-out number: a morpheme of a word (`eenentwintig` has three).
+    struct Part {
+        let value: Decimal
+        let role: ClaimLexicon.Role
+        let ordinal: Bool
+        /// Index of the word it belongs to, and where that word ends.
+        let word: Int
+        let wordEnd: Int
+        /// The character before the word: a blank or a hyphen (`thirty-first`).
+        let separator: UInt32
+    }
+
     /// A spelled-out number: one or more number words (compounds split into parts),
     /// joined by blanks or hyphens.
     private func words(_ t: ClaimText, at start: Int) -> Core? {
-        var parts: [(value: Decimal, role: ClaimLexicon.Role, end: Int, ordinal: Bool)] = []
+        var parts: [Part] = []
         var i = start
+        var word = 0
+        var separator: UInt32 = 0x20
         while i < t.count && t.isLetter(i) {
             let wordEnd = t.wordEnd(i)
             guard let pieces = shared.split(t.lower, i..<wordEnd, lex) else { break }
-            for (k, p) in pieces.enumerated() { parts.append((p.value, p.role, k == pieces.count - 1 ? wordEnd : i, p.ordinal)) }
-            if pieces.last?.ordinal == true { i = wordEnd; break }
+            for p in pieces { parts.append(Part(value: p.value, role: p.role, ordinal: p.ordinal, word: word, wordEnd: wordEnd, separator: separator)) }
+            word += 1
             i = wordEnd
+            if pieces.last?.ordinal == true { break }
             // Next word: after one blank or a hyphen.
-            if i < t.count, t.original[i] == 0x20 || t.original[i] == 0x2D, t.isLetter(i + 1) { i += 1 } else { break }
+            if i < t.count, t.original[i] == 0x20 || t.original[i] == 0x2D, t.isLetter(i + 1) { separator = t.original[i]; i += 1 } else { break }
         }
         guard !parts.isEmpty else { return nil }
         return evaluate(parts, t, start: start)
     }
 
-    private func evaluate(_ parts: [(value: Decimal, role: ClaimLexicon.Role, end: Int, ordinal: Bool)], _ t: ClaimText, start: Int) -> Core? {
+    /// The value of number parts, read left to right: units add up, `hundred` and scales
+    /// multiply, a denominator or a trailing ordinal after a small number makes a
+    /// fraction (`drie vijfde`, `three fifths`), `point`/`komma`/`phẩy` starts decimals.
+    private func evaluate(_ parts: [Part], _ t: ClaimText, start: Int) -> Core? {
         var total: Decimal = 0, current: Decimal = 0
         var lastDigit: Decimal = 0
         var largestScale: Decimal = 0
@@ -323,28 +363,55 @@ struct ClaimRecognizer {
         var used = 0
         var sawNumber = false
         var ordinal = false
-        var fraction: Decimal?
         var end = start
         var scaleWord: String?
-        var decimals: [Decimal]? = nil
+        // `current` when the present word began, and the value of the word before it.
+        var wordStartValue: Decimal = 0, lastWordValue: Decimal = 0, word = -1
+        var decimals: Decimal? = nil, decimalDigits = 0
         loop: for (k, p) in parts.enumerated() {
+            if p.word != word {
+                lastWordValue = current - wordStartValue
+                wordStartValue = current
+                word = p.word
+            }
+            if var d = decimals, !p.ordinal, [.digit, .teen, .tens].contains(p.role) {
+                // `point seventy-one` = .71: the words after the point, read as digits.
+                if p.role == .digit && previous == .tens { d += p.value }       // seventy-one: 70 + 1
+                else { d = d * (p.role == .digit ? 10 : 100) + p.value }
+                decimals = d
+                decimalDigits = max(decimalDigits, String(describing: d).count)
+                previous = p.role; used = k + 1; end = p.wordEnd
+                continue loop
+            }
             if p.ordinal {
-                // `achthonderdzevende`, `thirty-first`: an ordinal ends the number; after a
-                // small number it is a denominator instead (`drie vijfde`, `three fifths`).
-                if sawNumber && (previous == .digit || previous == .article || previous == .teen || previous == .tens) && k == parts.count - 1 && !(p.value < 10 && (previous == .tens)) && isSeparateWord(parts, k) {
-                    fraction = p.value
+                let wordValue = current - wordStartValue
+                // A plural (`vijfden`, `fifths`) is a fraction; a singular of a hundred and up an ordinal.
+                let plural = t.lower[p.wordEnd - 1] == 0x6E || t.lower[p.wordEnd - 1] == 0x73
+                let afterSmall = sawNumber && p.separator == 0x20 && (previous == .digit || previous == .article || previous == .teen || previous == .tens)
+                    && (p.value < 100 || plural)
+                if afterSmall && k == parts.count - 1 && p.word > 0 && parts[k - 1].word != p.word {
+                    // `drie vijfde` = 3/5; `twintig drie vijfde` = 20 + 3/5; `een achtste` = 1/8.
+                    let numerator = lastWordValue == 0 ? 1 : lastWordValue
+                    let whole = total + current - lastWordValue - wordValue
+                    current = whole + numerator / p.value
+                    total = 0
+                } else if p.value >= 100 && sawNumber {
+                    // `tweehonderdste` = 200, `drieduizendste` = 3000, `honderd biljoenste`.
+                    current = (current == 0 ? 1 : current) * p.value
+                    ordinal = true
                 } else {
                     current += p.value
                     ordinal = true
                 }
                 sawNumber = true
-                used = k + 1; end = p.end
+                used = k + 1; end = p.wordEnd
                 break loop
             }
             switch p.role {
             case .digit:
-                if let d = decimals { decimals = d + [p.value]; used = k + 1; end = p.end; previous = .digit; continue loop }
-                if previous == .digit || previous == .teen || previous == .afterTens { break loop }
+                // `mười bốn` = 14: in Vietnamese a unit follows the bare ten.
+                let afterTen = previous == .teen && lex.language == .vi && current - wordStartValue == 0 && lastWordValue == 10
+                if previous == .digit || previous == .teen && !afterTen || previous == .afterTens { break loop }
                 if previous == .tens && p.value == 0 { break loop }
                 current += p.value; lastDigit = p.value
             case .teen:
@@ -364,9 +431,16 @@ struct ClaimRecognizer {
             case .filler:
                 guard previous == .hundred else { break loop }
             case .hundred:
+                if let d = decimals { current += d / pow(10, decimalDigits); decimals = nil }
                 current = (sawNumber ? current : 1) * 100
                 if current == 0 && previous != .digit { current = 100 }
+            case .scale where p.value < 1000:
+                // `twee dozijn`, `a dozen`, `half a dozen`: multiplies the word before it only.
+                let factor = lastWordValue == 0 && !sawNumber ? 1 : (current - wordStartValue == 0 ? (lastWordValue == 0 ? 1 : lastWordValue) : current - wordStartValue)
+                let rest = current - (current - wordStartValue == 0 ? lastWordValue : current - wordStartValue)
+                current = rest + factor * p.value
             case .scale:
+                if let d = decimals { current += d / pow(10, decimalDigits); decimals = nil }
                 var base = current
                 if !sawNumber || (current == 0 && previous != .digit) { base = 1 }
                 if p.value >= largestScale && largestScale > 0 && current == 0 {
@@ -378,33 +452,41 @@ struct ClaimRecognizer {
                 }
                 largestScale = max(largestScale, p.value)
                 current = 0
-                if scaleWord == nil { scaleWord = t.string(wordRange(parts, k, start)) }
+                if scaleWord == nil { scaleWord = t.string((p.word == 0 ? start : parts[k - 1].wordEnd + 1)..<p.wordEnd) }
             case .and:
                 if k == parts.count - 1 { break loop }
+                // Between words, `and`/`en` follows a hundred or a scale (`honderd en dertig`), or
+                // leads to a fraction (`twee en een half`); `tien en vijftien` is two numbers.
+                if parts[k + 1].word != p.word || k == 0 || parts[k - 1].word != p.word {
+                    let next = parts[k + 1]
+                    let fractionAhead = parts[(k + 1)...].prefix(3).contains { $0.role == .half || $0.role == .denominator || $0.role == .fraction || $0.ordinal }
+                    guard previous == .hundred || previous == .scale || fractionAhead || next.role == .half || next.role == .fraction else { break loop }
+                }
                 previous = .and
                 continue loop
             case .article:
                 guard k + 1 < parts.count, [.hundred, .scale, .half, .denominator].contains(parts[k + 1].role) || parts[k + 1].ordinal else { break loop }
                 current += 1
             case .half:
-                if previous == .and || (sawNumber && previous == .scale) {
-                    total += (largestScale > 0 && current == 0 ? largestScale : 1) * p.value
-                } else if k + 1 < parts.count && parts[k + 1].role == .scale {
-                    current += p.value
-                } else if previous == .article {
-                    current = current - 1 + p.value
+                if previous == .article || (previous == .digit && current - wordStartValue == 0 && lastWordValue == 1) {
+                    current = current - 1 + p.value                   // `een half`, `a half`
+                } else if previous == .and || (sawNumber && previous == .scale) {
+                    total += (largestScale > 0 && current == 0 ? largestScale : 1) * p.value   // `3 miljoen en een half`
                 } else {
-                    current += p.value
+                    current += p.value                                // `half million`, `half a dozen`
                 }
             case .halfAfter:
                 guard sawNumber else { break loop }
                 total += (largestScale > 0 && current == 0 ? largestScale : 1) * p.value
             case .fraction:
-                current += p.value
+                if previous == .and && largestScale > 0 && current == 0 { total += p.value * largestScale }   // vijf miljard en driekwart
+                else { current += p.value }
             case .denominator:
                 guard sawNumber else { break loop }
-                fraction = p.value
-                used = k + 1; end = p.end
+                // `vijf en een kwart` = 5 + 1/4, `three quarters` = 3/4.
+                let numerator = current - wordStartValue == 0 ? (lastWordValue == 0 ? 1 : lastWordValue) : current - wordStartValue
+                current = current - numerator + numerator / p.value
+                used = k + 1; end = p.wordEnd
                 sawNumber = true
                 break loop
             case .zero:
@@ -418,50 +500,41 @@ struct ClaimRecognizer {
                 continue loop
             case .point:
                 guard sawNumber, decimals == nil else { break loop }
-                decimals = []
+                decimals = 0
                 previous = .point
                 continue loop
             }
             sawNumber = true
             previous = p.role
             used = k + 1
-            end = p.end
+            end = p.wordEnd
         }
         guard used > 0, sawNumber else { return nil }
         var value = total + current
-        if let d = decimals, !d.isEmpty {
-            var frac: Decimal = 0, scale: Decimal = 1
-            for x in d { scale /= 10; frac += x * scale }
-            value += frac
+        if let d = decimals, decimalDigits > 0 { value += d / pow(10, decimalDigits) }
+        // `hai phẩy 23`: decimals written in digits after a point word.
+        if previous == .point || decimals != nil && decimalDigits == 0 {
+            let j = t.skipSpaces(end + 1 <= t.count ? t.skipSpaces(end) : end)
+            var k = t.skipSpaces(parts[min(used, parts.count - 1)].wordEnd)
+            if k < j { k = j }
+            if t.isDigit(k) {
+                var digits = "0."
+                var m = k
+                while t.isDigit(m) { digits.unicodeScalars.append(Unicode.Scalar(t.original[m])!); m += 1 }
+                if let f = Self.parseDecimal(digits) { value += f; end = m }
+            }
         }
-        if let f = fraction {
-            // `drie vijfde` = 3/5; `twintig drie vijfde` = 20 + 3/5.
-            let whole = total
-            value = whole + (current == 0 ? 1 : current) / f
-        }
-        // A lone article or a lone `een`/`one`/`một`-like word is no number unless a unit or scale follows.
         let core = Core(start: start, end: end, value: sign * value, ordinal: ordinal, spelled: true, scale: scaleWord)
-        if parts.count == 1 || (used == 1) {
+        if used == 1 {
             let only = parts[0]
             if only.role == .article || only.role == .and || only.role == .point || only.role == .filler { return nil }
-            if shared.ambiguousWords[lex.language]?.contains(t.string(start..<end)) == true {
+            if lex.ambiguousWords.lookup(t.lower, start..<end) != nil {
                 // `een`, `one`, `một`, `năm`: only with a unit or scale after them.
                 let next = t.skipSpaces(end)
                 if lex.unit(t, at: next) == nil { return nil }
             }
         }
         return core
-    }
-
-    private func isSeparateWord(_ parts: [(value: Decimal, role: ClaimLexicon.Role, end: Int, ordinal: Bool)], _ k: Int) -> Bool {
-        k > 0 && parts[k - 1].end != parts[k].end
-    }
-
-    private func wordRange(_ parts: [(value: Decimal, role: ClaimLexicon.Role, end: Int, ordinal: Bool)], _ k: Int, _ start: Int) -> Range<Int> {
-        let end = parts[k].end
-        var s = k > 0 ? parts[k - 1].end : start
-        if s < end && s > start { s += 1 }
-        return min(s, end)..<end
     }
 
     /// `honderden gigawatt`, `hundreds of thousands`, `hàng trăm`: a lower bound and no exact value.
@@ -508,6 +581,18 @@ struct ClaimRecognizer {
             while ws > 0 && t.isLetter(ws - 1) { ws -= 1 }
             if ws < start - 1, let w = lex.numberTrie.lookup(t.lower, ws..<(start - 1)), w.role == .minus { value = -value; start = ws }
         }
+        // `2 chấm 23`, `2 point 5`: a decimal point word between digit groups.
+        if !c.spelled, c.integerDigits {
+            let j = t.skipSpaces(end)
+            if j > end, t.isLetter(j), let w = lex.numberTrie.lookup(t.lower, j..<t.wordEnd(j)), w.role == .point {
+                let k = t.skipSpaces(t.wordEnd(j))
+                if k > t.wordEnd(j), t.isDigit(k) {
+                    var digits = "0.", m = k
+                    while t.isDigit(m) { digits.unicodeScalars.append(Unicode.Scalar(t.original[m])!); m += 1 }
+                    if let f = Self.parseDecimal(digits) { value += f; end = m; c.integerDigits = false }
+                }
+            }
+        }
         // Scale words after the number: 6 miljard, 1,6 miljoen, 2 nghìn tỷ, 3 honderd.
         if !c.spelled {
             var j = t.skipSpaces(end)
@@ -523,8 +608,9 @@ struct ClaimRecognizer {
                 value *= m; scale = t.originalString(j..<t.wordEnd(j)); end = t.wordEnd(j); c.integerDigits = false
             }
         }
-        // Unit or currency after: 20%, 10 dollar, 3.200 km, 6 tỷ USD, 10k đồng.
-        let afterStart = t.skipSpaces(end)
+        // Unit or currency after: 20%, 10 dollar, 3.200 km, 6 tỷ USD, 10k đồng; `3-inch`, `12-cent`.
+        var afterStart = t.skipSpaces(end)
+        if afterStart == end, end < t.count, t.original[end] == 0x2D, t.isLetter(end + 1), lex.unit(t, at: end + 1) != nil { afterStart = end + 1 }
         if afterStart - end <= 2, let u = lex.unit(t, at: afterStart), u.value.position != .before, !c.ordinal {
             unit = u.value
             end = afterStart + u.length
@@ -558,7 +644,8 @@ struct ClaimRecognizer {
             draft.qualifier = q.value
             draft.range = (qEnd - q.length)..<draft.range.upperBound
         }
-        if draft.qualifier == nil || draft.qualifier == .about, draft.low == nil, let q = lex.qualifiersAfter.match(t.lower, at: t.skipSpaces(draft.range.upperBound)) {
+        // A bound written after the number wins over one before it (`từ 7000 đồng trở xuống`).
+        if draft.low == nil, let q = lex.qualifiersAfter.match(t.lower, at: t.skipSpaces(draft.range.upperBound)) {
             draft.qualifier = q.value
             draft.range = draft.range.lowerBound..<(t.skipSpaces(draft.range.upperBound) + q.length)
         }
@@ -674,7 +761,7 @@ struct ClaimRecognizer {
         // The second number, with its own currency or unit.
         var bStart = j
         var bUnit: ClaimLexicon.Unit?
-        if !t.isDigit(j), let u = lex.unit(t, at: j), u.value.position != .after, u.value.category == .money {
+        if !t.isDigit(j), let u = lex.unit(t, at: j, where: { $0.position != .after && $0.category == .money }) {
             bUnit = u.value
             bStart = t.skipSpaces(j + u.length)
         }
@@ -696,9 +783,13 @@ struct ClaimRecognizer {
         let opener = lex.rangeWords.match(t.lower, endingAt: t.skipSpacesBack(start))
         if let o = opener, o.value == .between || o.value == .from {
             start = t.skipSpacesBack(start) - o.length
-        } else if viaWord && !(lex.language == .en && bUnit != nil && unit != nil) {
+        } else if viaWord {
+            // `20 tot 100`, `10 dollars to 20 dollars`: a `to` word joins numbers of one unit;
+            // `steeg met 20% tot 6 miljard dollar` joins two facts, not a range.
             if lex.rangeWords.match(t.lower, at: t.skipSpaces(d.range.upperBound))?.value == .and { return nil }
-            if bUnit == nil && unit == nil { return nil }
+            if (unit?.unit ?? bUnit?.unit) != (bUnit?.unit ?? unit?.unit) { return nil }
+            if unit != nil && bUnit != nil && unit!.unit != bUnit!.unit { return nil }
+            if unit == nil && bUnit != nil && d.scale == nil && second.scale == nil { }
         }
         // A descending pair (`2024-2023`?) is no range.
         let low = a, high = bValue
@@ -729,16 +820,18 @@ struct ClaimRecognizer {
         return nil
     }
 
+    private static func isLower(_ q: Claim.Qualifier) -> Bool { q == .moreThan || q == .atLeast }
+    private static func isUpper(_ q: Claim.Qualifier) -> Bool { q == .lessThan || q == .atMost || q == .upTo }
+
     /// `more than 10 and less than 40`, `groter dan 100, maar kleiner als 300`: a lower and an upper bound in a row are one range.
     private func mergeBounds(_ drafts: [Draft], _ t: ClaimText) -> [Draft] {
         var out: [Draft] = []
         for d in drafts {
-            let lower: Set<Claim.Qualifier> = [.moreThan, .atLeast], upper: Set<Claim.Qualifier> = [.lessThan, .atMost, .upTo]
             if let last = out.last, let lq = last.qualifier, let q = d.qualifier,
-               lower.contains(lq) && upper.contains(q) || upper.contains(lq) && lower.contains(q),
+               Self.isLower(lq) && Self.isUpper(q) || Self.isUpper(lq) && Self.isLower(q),
                last.unit == d.unit, let a = last.value, let b = d.value,
                d.range.lowerBound - last.range.upperBound <= 12 {
-                let (lo, hi) = lower.contains(lq) ? (a, b) : (b, a)
+                let (lo, hi) = Self.isLower(lq) ? (a, b) : (b, a)
                 guard lo < hi else { out.append(d); continue }
                 var r = last
                 r.range = last.range.lowerBound..<d.range.upperBound

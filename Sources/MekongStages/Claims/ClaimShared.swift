@@ -5,8 +5,6 @@ import MekongCore
 final class ClaimShared: Sendable {
     /// Suffixes right after digits: `10k`, `1,2M`, `6bn` (case-sensitive).
     let scaleSuffixes: [String: Decimal]
-    /// Words that are numbers only with a unit or scale after them (`een`, `one`, `một`, `năm`).
-    let ambiguousWords: [Language: Set<String>]
     /// Words before `d/m` that make it a date (`ngày 5/3`).
     let dateCues: [Language: PhraseTable<Bool>]
     /// Words between a change verb and its amount (`met`, `by`, `thêm`).
@@ -20,13 +18,11 @@ final class ClaimShared: Sendable {
             scales[row[0]] = Decimal(string: row[1])
         }
         scaleSuffixes = scales
-        var ambiguous: [Language: Set<String>] = [:], cues: [Language: PhraseTable<Bool>] = [:], links: [Language: PhraseTable<Bool>] = [:]
+        var cues: [Language: PhraseTable<Bool>] = [:], links: [Language: PhraseTable<Bool>] = [:]
         for l in Language.known {
-            ambiguous[l] = Set((try? ResourceData.lines("\(l.rawValue)/ambiguous-number-words.txt")) ?? [])
             cues[l] = PhraseTable(((try? ResourceData.lines("\(l.rawValue)/date-cues.txt")) ?? []).map { ($0, true) })
             links[l] = PhraseTable(((try? ResourceData.lines("\(l.rawValue)/change-links.txt")) ?? []).map { ($0, true) })
         }
-        ambiguousWords = ambiguous
         dateCues = cues
         changeLinks = links
     }

@@ -70,27 +70,27 @@ struct ScalarTrie<Value: Sendable>: Sendable {
 
     /// The longest word starting at `start` whose end `accept`s, without allocating.
     @inline(__always)
-    func longestPrefix(_ text: [UInt32], from start: Int, accept: (Int) -> Bool) -> (end: Int, value: Value)? {
+    func longestPrefix(_ text: [UInt32], from start: Int, accept: (Int, Value) -> Bool) -> (end: Int, value: Value)? {
         var best: (end: Int, value: Value)?
         var node = 0
         var i = start
         while i < text.count, let next = child(node, text[i]) {
             node = next
             i += 1
-            if let v = values[node], accept(i) { best = (i, v) }
+            if let v = values[node], accept(i, v) { best = (i, v) }
         }
         return best
     }
 
     /// The longest word (stored reversed) ending at `end` whose start `accept`s, without allocating.
     @inline(__always)
-    func longestSuffix(_ text: [UInt32], endingAt end: Int, accept: (Int) -> Bool) -> (start: Int, value: Value)? {
+    func longestSuffix(_ text: [UInt32], endingAt end: Int, accept: (Int, Value) -> Bool) -> (start: Int, value: Value)? {
         var best: (start: Int, value: Value)?
         var node = 0
         var i = end - 1
         while i >= 0, let next = child(node, text[i]) {
             node = next
-            if let v = values[node], accept(i) { best = (i, v) }
+            if let v = values[node], accept(i, v) { best = (i, v) }
             i -= 1
         }
         return best

