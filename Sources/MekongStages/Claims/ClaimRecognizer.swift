@@ -385,10 +385,11 @@ struct ClaimRecognizer {
             }
             if p.ordinal {
                 let wordValue = current - wordStartValue
-                // A plural (`vijfden`, `fifths`) is a fraction; a singular of a hundred and up an ordinal.
+                // A plural (`vijfden`, `fifths`) is a fraction; a singular of a hundred and up an ordinal;
+                // a unit ordinal after tens is one ordinal (`thirty first`, `forty second`).
                 let plural = t.lower[p.wordEnd - 1] == 0x6E || t.lower[p.wordEnd - 1] == 0x73
                 let afterSmall = sawNumber && p.separator == 0x20 && (previous == .digit || previous == .article || previous == .teen || previous == .tens)
-                    && (p.value < 100 || plural)
+                    && (p.value < 100 || plural) && !(lex.language == .en && previous == .tens && p.value < 10 && !plural)
                 if afterSmall && k == parts.count - 1 && p.word > 0 && parts[k - 1].word != p.word {
                     // `drie vijfde` = 3/5; `twintig drie vijfde` = 20 + 3/5; `een achtste` = 1/8.
                     let numerator = lastWordValue == 0 ? 1 : lastWordValue
@@ -434,6 +435,8 @@ struct ClaimRecognizer {
                 if let d = decimals { current += d / pow(10, decimalDigits); decimals = nil }
                 current = (sawNumber ? current : 1) * 100
                 if current == 0 && previous != .digit { current = 100 }
+            case .scale where p.value < 1000 && previous == .hundred:
+                current *= p.value                                    // `two hundred dozens`
             case .scale where p.value < 1000:
                 // `twee dozijn`, `a dozen`, `half a dozen`: multiplies the word before it only.
                 let factor = lastWordValue == 0 && !sawNumber ? 1 : (current - wordStartValue == 0 ? (lastWordValue == 0 ? 1 : lastWordValue) : current - wordStartValue)
@@ -682,9 +685,12 @@ struct ClaimRecognizer {
         while t.isDigit(m) { n = n * 10 + Decimal(Int(t.original[m] - 0x30)); m += 1; digits += 1 }
         guard digits <= 2, !t.isLetter(m) || lex.unit(t, at: m)?.value.unit == "cent" || shared.centSymbols.contains(t.lower[m]) else { return }
         let s = t.skipSpaces(m)
-        if let sub = lex.unit(t, at: s), sub.value.unit == "cent" {
+        if let sub = lex.unit(t, at: s), sub.value.unit == "cent" || sub.value.unit == "penny" {
             value += n / 100
             end = s + sub.length
+        } else if m < t.count, shared.centSymbols.contains(t.lower[m]), !t.isLetter(m + 1) {
+            value += n / 100                                      // `43c`
+            end = m + 1
         } else if t.skipSpaces(m) >= t.count || !t.isLetter(t.skipSpaces(m)) && !t.isDigit(t.skipSpaces(m)) {
             value += n / 100
             end = m
