@@ -30,6 +30,8 @@ struct Annotate: ParsableCommand {
           mekong annotate --input-format jsonl < pages.jsonl > out.jsonl
           # sentences only, Dutch forced, one per line
           mekong annotate article.txt --stages sentences --lang nl --format sentences
+          # numeric claims too: value, unit, scale, qualifier, range, change
+          mekong annotate article.txt --stages claims
           # see the resolved pipeline
           mekong annotate --tone-marks first-vowel --print-config
           # where the time goes
@@ -49,7 +51,7 @@ struct Annotate: ParsableCommand {
     @Option(help: "One record per document or per sentence.")
     var unit: OutputOptions.Unit = .document
 
-    @Option(parsing: .upToNextOption, help: "Stages to run (their prerequisites run too): normalize, blocks, language, sentences.")
+    @Option(parsing: .upToNextOption, help: "Stages to run (their prerequisites run too): normalize, blocks, language, sentences (the default), and claims.")
     var stages: [StageName] = PipelineFactory.defaultStages
 
     @Option(help: "Language of every block: auto, vi, nl, en, und.")

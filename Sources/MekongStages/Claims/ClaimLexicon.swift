@@ -78,7 +78,7 @@ final class ClaimLexicon: Sendable {
     let triggerPrefixes: Set<PackedKey>
     /// A bit per possible first two lowercase bytes of the trigger words: most words fail here, unhashed.
     private let triggerPairs: [UInt64]
-    /// A bit per (first scalar mod 128, second scalar capped at 127) of every word that can begin a claim.
+    /// A bit per (first three scalars, seven bits each) of every word that can begin a claim.
     private let wordStarts: [UInt64]
 
     /// Whether a sentence may hold a claim: a digit, or a word that starts like a number word.
@@ -115,11 +115,14 @@ final class ClaimLexicon: Sendable {
         return false
     }
 
-    /// Whether a claim may start with the word at `i` (a cheap bit test on its first two letters).
+    /// Whether a claim may start with the word at `i`: a bit test on its first three letters
+    /// (each folded to seven bits), so `the` or `this` costs no dictionary lookup.
     @inline(__always)
     func mayStartWord(_ t: ClaimText, _ i: Int) -> Bool {
-        let s0 = t.lower[i] & 0x7F, s1 = t.isLetter(i + 1) ? min(t.lower[i + 1], 0x7F) : 0
-        let bit = Int(s0 << 7 | s1)
+        let s0 = t.lower[i] & 0x7F
+        let s1 = t.isLetter(i + 1) ? t.lower[i + 1] & 0x7F : 0
+        let s2 = s1 != 0 && t.isLetter(i + 2) ? t.lower[i + 2] & 0x7F : 0
+        let bit = Int(s0 << 14 | s1 << 7 | s2)
         return wordStarts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
@@ -186,14 +189,17 @@ final class ClaimLexicon: Sendable {
             pairs[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         triggerPairs = pairs
-        var starts = [UInt64](repeating: 0, count: 256)
+        var starts = [UInt64](repeating: 0, count: 1 << 15)
         var all = Array(numbers.keys) + Array(ordinals.keys)
         all += ((try? ResourceData.table("\(lang)/vague-amounts.tsv")) ?? []).map { $0[0] }
         all += ((try? ResourceData.lines("\(lang)/ordinal-prefixes.txt")) ?? [])
         for w in all {
-            let u = Array(w.lowercased().unicodeScalars.map(\.value))
+            // The first word of a phrase, as it stands in running text.
+            let u = Array(w.lowercased().unicodeScalars.map(\.value).prefix { $0 != 0x20 && $0 != 0x2D })
             guard let s0 = u.first else { continue }
-            let bit = Int((s0 & 0x7F) << 7 | (u.count > 1 ? min(u[1], 0x7F) : 0))
+            let s1 = u.count > 1 ? u[1] & 0x7F : 0
+            let s2 = u.count > 2 ? u[2] & 0x7F : 0
+            let bit = Int((s0 & 0x7F) << 14 | s1 << 7 | s2)
             starts[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         wordStarts = starts

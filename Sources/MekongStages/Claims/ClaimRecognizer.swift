@@ -49,22 +49,26 @@ struct ClaimRecognizer {
         var i = 0
         while i < t.count {
             if blocked[i] { i += 1; continue }
-            let atWordStart = i == 0 || !(t.isLetter(i - 1) || t.isDigit(i - 1))
             var core: Core?
-            if let v = Self.vulgarFraction(t.original[i]) {
-                core = Core(start: i, end: i + 1, value: v)                // ½, ¾, ⅔
-            } else if t.isDigit(i) && (i == 0 || !t.isDigit(i - 1)) {
-                if let skipTo = identifierOrPhoneEnd(t, at: i) { i = skipTo; continue }
-                core = digits(t, at: i)
-            } else if t.original[i] == (decimalComma ? 0x2C : 0x2E), t.isDigit(i + 1), !t.isDigit(i - 1), !t.isLetter(i - 1) {
-                core = digits(t, at: i)                      // `,77` / `.77`
-            } else if atWordStart && t.isLetter(i) && lex.mayStartWord(t, i) {
+            if t.isLetter(i) {
+                // Words are visited whole: one test of their first letters, then the next word.
+                let atWordStart = i == 0 || !t.isDigit(i - 1)
+                guard atWordStart && lex.mayStartWord(t, i) else { i = t.wordEnd(i); continue }
                 if let d = vague(t, at: i) {
                     out.append(d)
                     i = d.range.upperBound
                     continue
                 }
                 core = words(t, at: i)
+                if core == nil { i = t.wordEnd(i); continue }
+            } else if t.isDigit(i) {
+                if i > 0 && t.isDigit(i - 1) { i += 1; continue }
+                if let skipTo = identifierOrPhoneEnd(t, at: i) { i = skipTo; continue }
+                core = digits(t, at: i)
+            } else if t.original[i] == (decimalComma ? 0x2C : 0x2E), t.isDigit(i + 1), !t.isDigit(i - 1), !t.isLetter(i - 1) {
+                core = digits(t, at: i)                      // `,77` / `.77`
+            } else if t.original[i] >= 0xBC, let v = Self.vulgarFraction(t.original[i]) {
+                core = Core(start: i, end: i + 1, value: v)                // ½, ¾, ⅔
             }
             guard var c = core, c.end > i else { i += 1; continue }
             if let d = complete(&c, t) {
@@ -93,8 +97,11 @@ struct ClaimRecognizer {
 
     /// `COP26`, `G20`, `Covid-19`, `A4` and phone numbers are no claims: where such a token ends.
     private func identifierOrPhoneEnd(_ t: ClaimText, at i: Int) -> Int? {
-        var tokenEnd = i
-        while tokenEnd < t.count && !t.isSpace(tokenEnd) { tokenEnd += 1 }
+        var tokenEnd: Int {
+            var e = i
+            while e < t.count && !t.isSpace(e) { e += 1 }
+            return e
+        }
         // Letters glued before the digits, unless they are a currency (`USD1,23`, `Rs20`, `US$5`).
         if i > 0 && t.isLetter(i - 1) {
             if let u = lex.unit(t, endingAt: i), u.value.category == .money { return nil }
