@@ -478,7 +478,10 @@ struct ClaimRecognizer {
                 guard k + 1 < parts.count, [.hundred, .scale, .half, .denominator].contains(parts[k + 1].role) || parts[k + 1].ordinal else { break loop }
                 current += 1
             case .half:
-                if previous == .article || (previous == .digit && current - wordStartValue == 0 && lastWordValue == 1) {
+                if (previous == .article || previous == .digit) && current == 1 && largestScale > 0 && k >= 2 && parts[k - 2].role == .and {
+                    total += largestScale * p.value                   // `one million and a half`
+                    current = 0
+                } else if previous == .article || (previous == .digit && current - wordStartValue == 0 && lastWordValue == 1) {
                     current = current - 1 + p.value                   // `een half`, `a half`
                 } else if previous == .and || (sawNumber && previous == .scale) {
                     total += (largestScale > 0 && current == 0 ? largestScale : 1) * p.value   // `3 miljoen en een half`
@@ -491,6 +494,10 @@ struct ClaimRecognizer {
             case .fraction:
                 if previous == .and && largestScale > 0 && current == 0 { total += p.value * largestScale }   // vijf miljard en driekwart
                 else { current += p.value }
+            case .denominator where k + 1 < parts.count && parts[k + 1].role == .scale:
+                // `quarter million`, `three quarters billion`: a fraction that the scale multiplies.
+                let numerator = sawNumber ? (current - wordStartValue == 0 ? (lastWordValue == 0 ? 1 : lastWordValue) : current - wordStartValue) : 1
+                current = current - (sawNumber ? numerator : 0) + numerator / p.value
             case .denominator:
                 guard sawNumber else { break loop }
                 // `vijf en een kwart` = 5 + 1/4, `three quarters` = 3/4.
@@ -698,10 +705,21 @@ struct ClaimRecognizer {
         } else if m < t.count, shared.centSymbols.contains(t.lower[m]), !t.isLetter(m + 1) {
             value += n / 100                                      // `43c`
             end = m + 1
-        } else if t.skipSpaces(m) >= t.count || !t.isLetter(t.skipSpaces(m)) && !t.isDigit(t.skipSpaces(m)) {
-            value += n / 100
+        } else if Self.endsSentence(t, from: m) {
+            value += n / 100                                      // `$20 43`, `20 dollar 43` closing the sentence
             end = m
         }
+    }
+
+    /// Only blanks and closing punctuation from `i` to the end of the sentence.
+    static func endsSentence(_ t: ClaimText, from i: Int) -> Bool {
+        var j = i
+        while j < t.count {
+            let v = t.original[j]
+            guard v == 0x20 || v == 0x2E || v == 0x21 || v == 0x3F || v == 0x0A else { return false }
+            j += 1
+        }
+        return true
     }
 
     /// Words before the number that are capitalized mid-sentence (or mixed case) name something.
