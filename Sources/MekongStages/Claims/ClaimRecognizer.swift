@@ -28,6 +28,8 @@ struct ClaimRecognizer {
         var integerDigits = false     // digits only, no separators: a year candidate
         var scale: String?
         var date: String?
+        /// The value as an integer, while it is one that the fast path read (prints without Decimal).
+        var integer: Int64?
     }
 
     struct Draft {
@@ -41,14 +43,15 @@ struct ClaimRecognizer {
         var scale: String?
         var qualifier: Claim.Qualifier?
         var change: Claim.Change?
+        var integer: Int64?
     }
 
     func claims(in t: ClaimText) -> [Draft] {
         var out: [Draft] = []
-        let blocked = shared.addressMask(t)
+        let blocked = t.mayHoldAddress ? shared.addressMask(t) : []
         var i = 0
         while i < t.count {
-            if blocked[i] { i += 1; continue }
+            if !blocked.isEmpty && blocked[i] { i += 1; continue }
             var core: Core?
             if t.isLetter(i) {
                 // Words are visited whole: one test of their first letters, then the next word.
@@ -148,6 +151,7 @@ struct ClaimRecognizer {
             if plain {
                 var core = Core(start: start, end: j, value: Decimal(v))
                 core.integerDigits = true
+                core.integer = v
                 return core
             }
         }
@@ -647,6 +651,8 @@ struct ClaimRecognizer {
         // A number inside a name (`Miss International 2025`, `Expo 2025`, `iPhone 15`) is no claim.
         if unit == nil && !c.ordinal && !c.spelled && isNamePart(t, start) { return nil }
         var draft = Draft(range: start..<end, claim: .number, value: value, unit: unit?.unit, scale: scale)
+        // Unchanged since the digits were read: print the integer, not the Decimal.
+        if let n = c.integer, scale == nil, value == c.value { draft.integer = n }
         // Ranges: 20-30%, van 100 tot 1000 g, từ 20 đến 30%, between 10 and 20.
         if let r = range(&draft, t, first: c, unit: unit) { draft = r }
         // Ordinal markers before: thứ 4, lần thứ tư.
@@ -828,6 +834,7 @@ struct ClaimRecognizer {
         var r = d
         r.range = start..<end
         r.value = nil
+        r.integer = nil
         r.low = low
         r.high = high
         r.unit = d.unit ?? bUnit?.unit
@@ -868,6 +875,7 @@ struct ClaimRecognizer {
                 r.range = last.range.lowerBound..<d.range.upperBound
                 r.claim = .range
                 r.value = nil
+                r.integer = nil
                 r.low = lo
                 r.high = hi
                 r.qualifier = nil

@@ -74,7 +74,7 @@ final class ClaimShared: Sendable {
     func addressMask(_ t: ClaimText) -> [Bool] {
         var mask = [Bool](repeating: false, count: t.count)
         // Only sentences with `/` or `@` can hold an address.
-        guard t.original.contains(0x2F) || t.original.contains(0x40) else { return mask }
+        guard t.mayHoldAddress else { return mask }
         var i = 0
         while i < t.count {
             var e = i

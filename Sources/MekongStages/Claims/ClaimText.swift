@@ -3,20 +3,33 @@ import MekongCore
 /// A sentence as Unicode scalars (original and lowercased, same length), with the
 /// UTF-8 offset of every scalar, so that matches map back to text offsets.
 final class ClaimText {
-    let original: [UInt32]
-    let lower: [UInt32]
+    private(set) var original: [UInt32] = []
+    private(set) var lower: [UInt32] = []
     /// byteOffsets[i] = UTF-8 offset (in the document text) of scalar i; one extra at the end.
-    let byteOffsets: [Int]
+    private(set) var byteOffsets: [Int] = []
     /// Per scalar: letter (or combining mark), computed once: property lookups are slow.
-    private let letters: [Bool]
+    private var letters: [Bool] = []
+    /// Whether the sentence has `/` or `@`, so may hold a URL or an e-mail address.
+    private(set) var mayHoldAddress = false
 
-    init(_ p: UnsafeBufferPointer<UInt8>, base: Int) {
-        var o: [UInt32] = [], l: [UInt32] = [], b: [Int] = [], f: [Bool] = []
-        o.reserveCapacity(p.count); l.reserveCapacity(p.count); b.reserveCapacity(p.count + 1); f.reserveCapacity(p.count)
+    init() {}
+
+    convenience init(_ p: UnsafeBufferPointer<UInt8>, base: Int) {
+        self.init()
+        load(p, base: base)
+    }
+
+    /// Reads a sentence, reusing the buffers of the one before.
+    func load(_ p: UnsafeBufferPointer<UInt8>, base: Int) {
+        var o = original, l = lower, b = byteOffsets, f = letters
+        original = []; lower = []; byteOffsets = []; letters = []
+        o.removeAll(keepingCapacity: true); l.removeAll(keepingCapacity: true); b.removeAll(keepingCapacity: true); f.removeAll(keepingCapacity: true)
+        var address = false
         var i = 0
         while i < p.count {
             let (v, len) = Scalars.decode(p, at: i)
             o.append(v)
+            if v == 0x2F || v == 0x40 { address = true }
             if v < 0x80 {
                 let letter = (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A
                 l.append(letter ? v | 0x20 : v)
@@ -33,6 +46,7 @@ final class ClaimText {
         lower = l
         byteOffsets = b
         letters = f
+        mayHoldAddress = address
     }
 
     var count: Int { original.count }

@@ -9,13 +9,17 @@ public struct ClaimsStage: Stage {
     public static let name = StageName.claims
     public static let requires: [StageName] = [.sentences, .language]
 
-    private let recognizers: [Language: ClaimRecognizer]
+    /// Indexed like `Language.known`.
+    private let recognizers: [ClaimRecognizer]
+    /// Scalar buffers reused from sentence to sentence (each worker has its own stage).
+    private let scratch = ClaimText()
 
     public init() throws {
         let shared = try ClaimShared.shared()
-        var r: [Language: ClaimRecognizer] = [:]
-        for l in Language.known { if let lex = try ClaimLexicon.shared(l) { r[l] = ClaimRecognizer(lex, shared: shared) } }
-        recognizers = r
+        recognizers = try Language.known.map { l in
+            guard let lex = try ClaimLexicon.shared(l) else { throw PipelineError("no claim data for \(l.rawValue)") }
+            return ClaimRecognizer(lex, shared: shared)
+        }
     }
 
     public func process(_ document: inout Document) throws {
@@ -27,13 +31,16 @@ public struct ClaimsStage: Stage {
                 let p = UnsafeBufferPointer(rebasing: text[range])
                 var language = document.blocks.indices.contains(sentence.block) ? document.blocks[sentence.block].language : main
                 if language == .und { language = main == .und ? .en : main }
-                guard let recognizer = recognizers[language], recognizer.lex.mayHoldClaim(p) else { continue }
-                let t = ClaimText(p, base: range.lowerBound)
+                guard let index = Language.known.firstIndex(of: language) else { continue }
+                let recognizer = recognizers[index]
+                guard recognizer.lex.mayHoldClaim(p) else { continue }
+                let t = scratch
+                t.load(p, base: range.lowerBound)
                 for d in recognizer.claims(in: t) {
                     claims.append(Claim(
                         span: TextSpan(t.byteOffsets[d.range.lowerBound], t.byteOffsets[d.range.upperBound]),
                         kind: d.claim,
-                        value: d.dateValue ?? d.value.map(Self.decimalString),
+                        value: d.dateValue ?? d.integer.map(String.init) ?? d.value.map(Self.decimalString),
                         low: d.low.map(Self.decimalString),
                         high: d.high.map(Self.decimalString),
                         unit: d.unit, scale: d.scale, qualifier: d.qualifier, change: d.change))
