@@ -654,7 +654,7 @@ struct ClaimRecognizer {
         // Unchanged since the digits were read: print the integer, not the Decimal.
         if let n = c.integer, scale == nil, value == c.value { draft.integer = n }
         // Ranges: 20-30%, van 100 tot 1000 g, từ 20 đến 30%, between 10 and 20.
-        if let r = range(&draft, t, first: c, unit: unit) { draft = r }
+        if let r = range(draft, t, first: c, unit: unit) { draft = r }
         // Ordinal markers before: thứ 4, lần thứ tư.
         if !c.ordinal, let p = lex.ordinalPrefixes.match(t.lower, endingAt: t.skipSpacesBack(draft.range.lowerBound)) {
             c.ordinal = true
@@ -778,7 +778,7 @@ struct ClaimRecognizer {
     }
 
     /// A second number after a dash or a range word makes a range with the first.
-    private func range(_ d: inout Draft, _ t: ClaimText, first: Core, unit: ClaimLexicon.Unit?) -> Draft? {
+    private func range(_ d: Draft, _ t: ClaimText, first: Core, unit: ClaimLexicon.Unit?) -> Draft? {
         guard !first.ordinal, let a = d.value else { return nil }
         var j = t.skipSpaces(d.range.upperBound)
         guard j < t.count else { return nil }
@@ -808,14 +808,17 @@ struct ClaimRecognizer {
         var bValue = second.value
         var end = second.end
         var k = t.skipSpaces(end)
+        var factor: Decimal = 1
         while k < t.count, t.isLetter(k), let w = lex.numberTrie.lookup(t.lower, k..<t.wordEnd(k)), w.role == .scale {
-            bValue *= w.value; end = t.wordEnd(k); k = t.skipSpaces(end)
+            factor *= w.value; end = t.wordEnd(k); k = t.skipSpaces(end)
         }
+        bValue *= factor
         if let u = lex.unit(t, at: t.skipSpaces(end)), u.value.position != .before, t.skipSpaces(end) - end <= 1 {
             bUnit = bUnit ?? u.value
             end = t.skipSpaces(end) + u.length
         }
-        // A range word needs a range opener before the first number, or a unit on both sides.
+        // After an opener (`between`, `van`, `từ`) any second number closes the range; without one
+        // a `to` word needs the same unit on both sides.
         var start = d.range.lowerBound
         let opener = lex.rangeWords.match(t.lower, endingAt: t.skipSpacesBack(start))
         if let o = opener, o.value == .between || o.value == .from {
@@ -824,12 +827,11 @@ struct ClaimRecognizer {
             // `20 tot 100`, `10 dollars to 20 dollars`: a `to` word joins numbers of one unit;
             // `steeg met 20% tot 6 miljard dollar` joins two facts, not a range.
             if lex.rangeWords.match(t.lower, at: t.skipSpaces(d.range.upperBound))?.value == .and { return nil }
-            if (unit?.unit ?? bUnit?.unit) != (bUnit?.unit ?? unit?.unit) { return nil }
-            if unit != nil && bUnit != nil && unit!.unit != bUnit!.unit { return nil }
-            if unit == nil && bUnit != nil && d.scale == nil && second.scale == nil { }
+            if let u = unit, let v = bUnit, u.unit != v.unit { return nil }
         }
-        // A descending pair (`2024-2023`?) is no range.
-        let low = a, high = bValue
+        // A scale written once applies to both bounds: `6-7 miljard`, `20 to 30 million`.
+        let low = d.scale == nil && factor != 1 ? a * factor : a, high = bValue
+        // A descending pair is no range.
         if low > high { return nil }
         var r = d
         r.range = start..<end
