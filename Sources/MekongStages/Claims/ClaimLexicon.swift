@@ -28,26 +28,19 @@ final class ClaimLexicon: Sendable {
     /// The unit written at `i` (original and lowercase scalars of the sentence), longest first;
     /// by default one that may stand after a number.
     func unit(_ text: ClaimText, at i: Int, where accept: (Unit) -> Bool = { $0.position != .before }) -> (length: Int, value: Unit)? {
-        let a = unitsExact.match(text.original, at: i, where: accept)
-        let b = unitsFolded.match(text.lower, at: i, where: accept)
-        switch (a, b) {
-        case let (x?, y?): return x.length >= y.length ? x : y
-        case let (x?, nil): return x
-        case let (nil, y?): return y
-        default: return nil
-        }
+        Self.longer(unitsExact.match(text.original, at: i, where: accept), unitsFolded.match(text.lower, at: i, where: accept))
     }
 
     /// The unit that ends at `end`, longest first; by default one that may stand before a number.
     func unit(_ text: ClaimText, endingAt end: Int, where accept: (Unit) -> Bool = { $0.position != .after }) -> (length: Int, value: Unit)? {
-        let a = unitsExact.match(text.original, endingAt: end, where: accept)
-        let b = unitsFolded.match(text.lower, endingAt: end, where: accept)
-        switch (a, b) {
-        case let (x?, y?): return x.length >= y.length ? x : y
-        case let (x?, nil): return x
-        case let (nil, y?): return y
-        default: return nil
-        }
+        Self.longer(unitsExact.match(text.original, endingAt: end, where: accept), unitsFolded.match(text.lower, endingAt: end, where: accept))
+    }
+
+    /// Of a case-sensitive and a folded match, the longer one.
+    private static func longer(_ a: (length: Int, value: Unit)?, _ b: (length: Int, value: Unit)?) -> (length: Int, value: Unit)? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return a.length >= b.length ? a : b
     }
 
     enum RangeRole: String, Sendable { case between, from, to, and }

@@ -1,7 +1,8 @@
 import MekongCore
 
 /// A sentence as Unicode scalars (original and lowercased, same length), with the
-/// UTF-8 offset of every scalar, so that matches map back to text offsets.
+/// UTF-8 offset of every scalar, so that matches map back to text offsets. One
+/// instance is reused from sentence to sentence.
 final class ClaimText {
     private(set) var original: [UInt32] = []
     private(set) var lower: [UInt32] = []
@@ -13,11 +14,6 @@ final class ClaimText {
     private(set) var mayHoldAddress = false
 
     init() {}
-
-    convenience init(_ p: UnsafeBufferPointer<UInt8>, base: Int) {
-        self.init()
-        load(p, base: base)
-    }
 
     /// Reads a sentence, reusing the buffers of the one before.
     func load(_ p: UnsafeBufferPointer<UInt8>, base: Int) {

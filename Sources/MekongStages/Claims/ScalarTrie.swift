@@ -55,19 +55,6 @@ struct ScalarTrie<Value: Sendable>: Sendable {
         return out
     }
 
-    /// Every word that, read backwards from `end - 1`, this (reversed) trie holds: (start, value), shortest first.
-    func suffixes(_ text: [UInt32], endingAt end: Int, limit: Int) -> [(start: Int, value: Value)] {
-        var out: [(start: Int, value: Value)] = []
-        var node = 0
-        var i = end - 1
-        while i >= limit, let next = child(node, text[i]) {
-            node = next
-            if let v = values[node] { out.append((i, v)) }
-            i -= 1
-        }
-        return out
-    }
-
     /// The longest word starting at `start` whose end `accept`s, without allocating.
     @inline(__always)
     func longestPrefix(_ text: [UInt32], from start: Int, accept: (Int, Value) -> Bool) -> (end: Int, value: Value)? {

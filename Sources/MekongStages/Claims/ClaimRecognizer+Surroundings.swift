@@ -1,0 +1,291 @@
+import Foundation
+import MekongCore
+
+extension ClaimRecognizer {
+    /// Reads what surrounds a number and makes the claim, or nil when it is part of a name.
+    func complete(_ c: inout Core, _ t: ClaimText) -> Draft? {
+        var start = c.start, end = c.end
+        var value = c.value
+        var unit: ClaimLexicon.Unit?
+        var scale = c.scale
+        if let date = c.date {
+            return Draft(range: start..<end, claim: .date, dateValue: date)
+        }
+        // Month-name dates: 20 november 2025, 21 november.
+        if let d = monthDate(&c, t) { return d }
+        // Negative: `-1`, `- 1.200.000` at the start, `min 5`.
+        if start > 0, t.original[start - 1] == 0x2D || t.original[start - 1] == 0x2212, !c.spelled {
+            let before = t.skipSpacesBack(start - 1)
+            if before == 0 || !(t.isDigit(before - 1) || t.isLetter(before - 1)) { value = -value; start -= 1 }
+        } else if start > 1, t.isSpace(start - 1), t.original[start - 2] == 0x2D || t.original[start - 2] == 0x2212, t.skipSpacesBack(start - 2) == 0 {
+            value = -value; start -= 2
+        }
+        // `minus 1,200,000`, `min 5`, `âm 3`: a minus word before digits.
+        if !c.spelled, start > 1, t.isSpace(start - 1) {
+            var ws = start - 1
+            while ws > 0 && t.isLetter(ws - 1) { ws -= 1 }
+            if ws < start - 1, let w = lex.numberTrie.lookup(t.lower, ws..<(start - 1)), w.role == .minus { value = -value; start = ws }
+        }
+        // `2 chấm 23`, `2 point 5`: a decimal point word between digit groups.
+        if !c.spelled, c.integerDigits {
+            let j = t.skipSpaces(end)
+            if j > end, t.isLetter(j), let w = lex.numberTrie.lookup(t.lower, j..<t.wordEnd(j)), w.role == .point {
+                let k = t.skipSpaces(t.wordEnd(j))
+                if k > t.wordEnd(j), t.isDigit(k) {
+                    var digits = "0.", m = k
+                    while t.isDigit(m) { digits.unicodeScalars.append(Unicode.Scalar(t.original[m])!); m += 1 }
+                    if let f = Self.parseDecimal(digits) { value += f; end = m; c.integerDigits = false }
+                }
+            }
+        }
+        // Scale words after the number: 6 miljard, 1,6 miljoen, 2 nghìn tỷ, 3 honderd.
+        if !c.spelled {
+            var j = t.skipSpaces(end)
+            while j < t.count, j - end <= 2, t.isLetter(j), let w = lex.numberTrie.lookup(t.lower, j..<t.wordEnd(j)), w.role == .scale || w.role == .hundred {
+                value *= w.value
+                if scale == nil { scale = t.originalString(j..<t.wordEnd(j)) } else { scale! += " " + t.originalString(j..<t.wordEnd(j)) }
+                end = t.wordEnd(j)
+                c.integerDigits = false
+                j = t.skipSpaces(end)
+            }
+            // `- 10  k`: a scale suffix after blanks.
+            if j < t.count, t.isLetter(j), t.wordEnd(j) - j <= 2, let m = shared.scaleSuffixes[t.originalString(j..<t.wordEnd(j))], lex.unit(t, at: j) == nil {
+                value *= m; scale = t.originalString(j..<t.wordEnd(j)); end = t.wordEnd(j); c.integerDigits = false
+            }
+        }
+        // Unit or currency after: 20%, 10 dollar, 3.200 km, 6 tỷ USD, 10k đồng; `3-inch`, `12-cent`.
+        var afterStart = t.skipSpaces(end)
+        if afterStart == end, end < t.count, t.original[end] == 0x2D, t.isLetter(end + 1), lex.unit(t, at: end + 1) != nil { afterStart = end + 1 }
+        if afterStart - end <= 2, let u = lex.unit(t, at: afterStart), u.value.position != .before, !c.ordinal {
+            unit = u.value
+            end = afterStart + u.length
+            if u.value.category == .money, u.value.unit != "cent" { subUnit(t, &end, &value) }
+        }
+        // Currency (or `percent of`) before: $10, US$ 3,14, USD1,23, € 4,25, per cent of 22.
+        if unit == nil || unit?.category == .money {
+            let before = t.skipSpacesBack(start)
+            if start - before <= 1, let u = lex.unit(t, endingAt: before), u.value.category != .quantity, u.value.position != .after {
+                if unit == nil {
+                    unit = u.value
+                    if u.value.category == .money { subUnit(t, &end, &value) }
+                }
+                start = before - u.length
+            }
+        }
+        // A number inside a name (`Miss International 2025`, `Expo 2025`, `iPhone 15`) is no claim.
+        if unit == nil && !c.ordinal && !c.spelled && isNamePart(t, start) { return nil }
+        var draft = Draft(range: start..<end, claim: .number, value: value, unit: unit?.unit, scale: scale)
+        // Unchanged since the digits were read: print the integer, not the Decimal.
+        if let n = c.integer, scale == nil, value == c.value { draft.integer = n }
+        // Ranges: 20-30%, van 100 tot 1000 g, từ 20 đến 30%, between 10 and 20.
+        if let r = range(draft, t, first: c, unit: unit) { draft = r }
+        // Ordinal markers before: thứ 4, lần thứ tư.
+        if !c.ordinal, let p = lex.ordinalPrefixes.match(t.lower, endingAt: t.skipSpacesBack(draft.range.lowerBound)) {
+            c.ordinal = true
+            draft.range = (t.skipSpacesBack(draft.range.lowerBound) - p.length)..<draft.range.upperBound
+        }
+        // Qualifier before and after.
+        let qEnd = t.skipSpacesBack(draft.range.lowerBound)
+        if draft.low == nil, qEnd < draft.range.lowerBound || qEnd == draft.range.lowerBound && qEnd > 0 && !t.isLetter(qEnd - 1),
+           let q = lex.qualifiersBefore.match(t.lower, endingAt: qEnd) {
+            draft.qualifier = q.value
+            draft.range = (qEnd - q.length)..<draft.range.upperBound
+        }
+        // A bound written after the number wins over one before it (`từ 7000 đồng trở xuống`).
+        if draft.low == nil, let q = lex.qualifiersAfter.match(t.lower, at: t.skipSpaces(draft.range.upperBound)) {
+            draft.qualifier = q.value
+            draft.range = draft.range.lowerBound..<(t.skipSpaces(draft.range.upperBound) + q.length)
+        }
+        // Change: `tăng 20%`, `rose 20%`, `steeg met 20%`, `steeg de omzet met 20%`.
+        draft.change = change(t, before: draft.range.lowerBound)
+        // Kind.
+        if draft.low != nil || draft.high != nil {
+            draft.claim = .range
+        } else if c.ordinal {
+            draft.claim = .ordinal
+        } else if let u = unit {
+            switch u.category {
+            case .money: draft.claim = .money
+            case .percent: draft.claim = .percent
+            case .quantity: draft.claim = .quantity
+            }
+        } else if c.integerDigits, (1000...2999).contains(NSDecimalNumber(decimal: value).intValue), draft.qualifier == nil,
+                  lex.yearCues.match(t.lower, endingAt: t.skipSpacesBack(draft.range.lowerBound)) != nil {
+            draft.claim = .year
+        } else {
+            let next = t.skipSpaces(draft.range.upperBound)
+            draft.claim = t.isLetter(next) && next > draft.range.upperBound && lex.rangeWords.match(t.lower, at: next) == nil ? .count : .number
+        }
+        return draft
+    }
+
+    /// `2 đô 23 xu`, `$20 and 43c`, `20 dollar 43`: cents after a whole currency amount.
+    func subUnit(_ t: ClaimText, _ end: inout Int, _ value: inout Decimal) {
+        guard value == value.rounded0 else { return }
+        var k = t.skipSpaces(end)
+        if let w = lex.rangeWords.match(t.lower, at: k), w.value == .and { k = t.skipSpaces(k + w.length) }
+        guard t.isDigit(k) else { return }
+        var n: Decimal = 0, m = k, digits = 0
+        while t.isDigit(m) { n = n * 10 + Decimal(Int(t.original[m] - 0x30)); m += 1; digits += 1 }
+        guard digits <= 2, !t.isLetter(m) || lex.unit(t, at: m)?.value.unit == "cent" || shared.centSymbols.contains(t.lower[m]) else { return }
+        let s = t.skipSpaces(m)
+        if let sub = lex.unit(t, at: s), sub.value.unit == "cent" || sub.value.unit == "penny" {
+            value += n / 100
+            end = s + sub.length
+        } else if m < t.count, shared.centSymbols.contains(t.lower[m]), !t.isLetter(m + 1) {
+            value += n / 100                                      // `43c`
+            end = m + 1
+        } else if Self.endsSentence(t, from: m) {
+            value += n / 100                                      // `$20 43`, `20 dollar 43` closing the sentence
+            end = m
+        }
+    }
+
+    /// Only blanks and closing punctuation from `i` to the end of the sentence.
+    static func endsSentence(_ t: ClaimText, from i: Int) -> Bool {
+        var j = i
+        while j < t.count {
+            let v = t.original[j]
+            guard v == 0x20 || v == 0x2E || v == 0x21 || v == 0x3F || v == 0x0A else { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// Words before the number that are capitalized mid-sentence (or mixed case) name something.
+    func isNamePart(_ t: ClaimText, _ start: Int) -> Bool {
+        guard start >= 2, t.isSpace(start - 1), t.isLetter(start - 2) else { return false }
+        var s = start - 2
+        while s > 0 && t.isLetter(s - 1) { s -= 1 }
+        let word = s..<(start - 1)
+        let first = t.original[s]
+        let hasUpper = t.original[word].contains { Scalars.isUppercase($0) }
+        guard hasUpper, s > 0 || word.count > 1 && t.original[word].dropFirst().contains(where: Scalars.isUppercase) else { return false }
+        if !Scalars.isUppercase(first) && !t.original[word].dropFirst().contains(where: Scalars.isUppercase) { return false }
+        if lex.months.match(t.lower, at: s) != nil || lex.yearCues.match(t.lower, at: s) != nil { return false }
+        if lex.unit(t, at: s) != nil { return false }
+        // Sentence-initial capital alone is no name.
+        return s > 0
+    }
+
+    func monthDate(_ c: inout Core, _ t: ClaimText) -> Draft? {
+        guard !c.spelled, !c.ordinal || lex.language == .en, c.scale == nil else { return nil }
+        let day = NSDecimalNumber(decimal: c.value).intValue
+        // `20 november 2025`
+        let j = t.skipSpaces(c.end)
+        if c.integerDigits || c.ordinal, (1...31).contains(day), j > c.end, let m = lex.months.match(t.lower, at: j) {
+            var end = j + m.length
+            var year: Int?
+            let k = t.skipSpaces(end)
+            if k > end, t.isDigit(k), let y = fourDigits(t, k) { year = y; end = k + 4 }
+            let iso = year.map { String(format: "%04d-%02d-%02d", $0, m.value, day) } ?? String(format: "--%02d-%02d", m.value, day)
+            return Draft(range: c.start..<end, claim: .date, dateValue: iso)
+        }
+        // `November 21, 2025`, `nov. 21`
+        let before = t.skipSpacesBack(c.start)
+        if (c.integerDigits || c.ordinal), (1...31).contains(day), before < c.start, let m = lex.months.match(t.lower, endingAt: before) {
+            var end = c.end
+            var year: Int?
+            var k = end
+            if k < t.count, t.original[k] == 0x2C { k += 1 }
+            k = t.skipSpaces(k)
+            if k > end, t.isDigit(k), let y = fourDigits(t, k) { year = y; end = k + 4 }
+            let iso = year.map { String(format: "%04d-%02d-%02d", $0, m.value, day) } ?? String(format: "--%02d-%02d", m.value, day)
+            return Draft(range: (before - m.length)..<end, claim: .date, dateValue: iso)
+        }
+        return nil
+    }
+
+    func fourDigits(_ t: ClaimText, _ k: Int) -> Int? {
+        guard t.isDigit(k), t.isDigit(k + 1), t.isDigit(k + 2), t.isDigit(k + 3), !t.isDigit(k + 4) else { return nil }
+        return (0..<4).reduce(0) { $0 * 10 + Int(t.original[k + $1] - 0x30) }
+    }
+
+    /// A second number after a dash or a range word makes a range with the first.
+    func range(_ d: Draft, _ t: ClaimText, first: Core, unit: ClaimLexicon.Unit?) -> Draft? {
+        guard !first.ordinal, let a = d.value else { return nil }
+        var j = t.skipSpaces(d.range.upperBound)
+        guard j < t.count else { return nil }
+        var viaWord = false
+        if t.original[j] == 0x2D || t.original[j] == 0x2013 || t.original[j] == 0x2014 || t.original[j] == 0x7E {
+            j += 1
+        } else if let w = lex.rangeWords.match(t.lower, at: j), w.value == .to || w.value == .and {
+            j += w.length
+            viaWord = true
+        } else {
+            return nil
+        }
+        j = t.skipSpaces(j)
+        // `between 2 g and about 7 g`, `2 - ~7 grams`: a qualifier of the second bound is dropped.
+        if let q = lex.qualifiersBefore.match(t.lower, at: j), q.value == .about { j = t.skipSpaces(j + q.length) }
+        guard j < t.count, t.isDigit(j) || t.isLetter(j) || lex.unit(t, at: j) != nil else { return nil }
+        // The second number, with its own currency or unit.
+        var bStart = j
+        var bUnit: ClaimLexicon.Unit?
+        if !t.isDigit(j), let u = lex.unit(t, at: j, where: { $0.position != .after && $0.category == .money }) {
+            bUnit = u.value
+            bStart = t.skipSpaces(j + u.length)
+        }
+        var b: Core?
+        if t.isDigit(bStart) { b = digits(t, at: bStart) } else if t.isLetter(bStart) { b = words(t, at: bStart) }
+        guard let second = b, second.date == nil, !second.ordinal else { return nil }
+        var bValue = second.value
+        var end = second.end
+        var k = t.skipSpaces(end)
+        var factor: Decimal = 1
+        while k < t.count, t.isLetter(k), let w = lex.numberTrie.lookup(t.lower, k..<t.wordEnd(k)), w.role == .scale {
+            factor *= w.value; end = t.wordEnd(k); k = t.skipSpaces(end)
+        }
+        bValue *= factor
+        if let u = lex.unit(t, at: t.skipSpaces(end)), u.value.position != .before, t.skipSpaces(end) - end <= 1 {
+            bUnit = bUnit ?? u.value
+            end = t.skipSpaces(end) + u.length
+        }
+        // After an opener (`between`, `van`, `từ`) any second number closes the range; without one
+        // a `to` word needs the same unit on both sides.
+        var start = d.range.lowerBound
+        let opener = lex.rangeWords.match(t.lower, endingAt: t.skipSpacesBack(start))
+        if let o = opener, o.value == .between || o.value == .from {
+            start = t.skipSpacesBack(start) - o.length
+        } else if viaWord {
+            // `20 tot 100`, `10 dollars to 20 dollars`: a `to` word joins numbers of one unit;
+            // `steeg met 20% tot 6 miljard dollar` joins two facts, not a range.
+            if lex.rangeWords.match(t.lower, at: t.skipSpaces(d.range.upperBound))?.value == .and { return nil }
+            if let u = unit, let v = bUnit, u.unit != v.unit { return nil }
+        }
+        // A scale written once applies to both bounds: `6-7 miljard`, `20 to 30 million`.
+        let low = d.scale == nil && factor != 1 ? a * factor : a, high = bValue
+        // A descending pair is no range.
+        if low > high { return nil }
+        var r = d
+        r.range = start..<end
+        r.value = nil
+        r.integer = nil
+        r.low = low
+        r.high = high
+        r.unit = d.unit ?? bUnit?.unit
+        return r
+    }
+
+    func change(_ t: ClaimText, before start: Int) -> Claim.Change? {
+        var j = t.skipSpacesBack(start)
+        if let c = lex.changeWords.match(t.lower, endingAt: j) { return c.value }
+        // `steeg de omzet met 20%`: a link word right before, a change word a few words back.
+        guard let link = shared.changeLinks[lex.language]?.match(t.lower, endingAt: j) else { return nil }
+        j -= link.length
+        for _ in 0..<6 {
+            j = t.skipSpacesBack(j)
+            if let c = lex.changeWords.match(t.lower, endingAt: j) { return c.value }
+            var s = j
+            while s > 0 && t.isLetter(s - 1) { s -= 1 }
+            if s == j { return nil }
+            j = s
+        }
+        return nil
+    }
+
+    static func isLower(_ q: Claim.Qualifier) -> Bool { q == .moreThan || q == .atLeast }
+    static func isUpper(_ q: Claim.Qualifier) -> Bool { q == .lessThan || q == .atMost || q == .upTo }
+
+    /// `more than 10 and less than 40`, `groter dan 100, maar kleiner als 300`: a lower and an upper bound in a row are one range.
+}

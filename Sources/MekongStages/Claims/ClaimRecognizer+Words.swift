@@ -1,0 +1,251 @@
+import Foundation
+import MekongCore
+
+extension ClaimRecognizer {
+    /// One part of a spelled-out number: a morpheme of a word (`eenentwintig` has three).
+    struct Part {
+        let value: Decimal
+        let role: ClaimLexicon.Role
+        let ordinal: Bool
+        /// Index of the word it belongs to, and where that word ends.
+        let word: Int
+        let wordEnd: Int
+        /// The character before the word: a blank or a hyphen (`thirty-first`).
+        let separator: UInt32
+    }
+
+    /// A spelled-out number: one or more number words (compounds split into parts),
+    /// joined by blanks or hyphens.
+    func words(_ t: ClaimText, at start: Int) -> Core? {
+        var parts: [Part] = []
+        var i = start
+        var word = 0
+        var separator: UInt32 = 0x20
+        while i < t.count && t.isLetter(i) {
+            let wordEnd = t.wordEnd(i)
+            guard let pieces = shared.split(t.lower, i..<wordEnd, lex) else { break }
+            for p in pieces { parts.append(Part(value: p.value, role: p.role, ordinal: p.ordinal, word: word, wordEnd: wordEnd, separator: separator)) }
+            word += 1
+            i = wordEnd
+            if pieces.last?.ordinal == true { break }
+            // Next word: after one blank or a hyphen.
+            if i < t.count, t.original[i] == 0x20 || t.original[i] == 0x2D, t.isLetter(i + 1) { separator = t.original[i]; i += 1 } else { break }
+        }
+        guard !parts.isEmpty else { return nil }
+        return evaluate(parts, t, start: start)
+    }
+
+    /// The value of number parts, read left to right: units add up, `hundred` and scales
+    /// multiply, a denominator or a trailing ordinal after a small number makes a
+    /// fraction (`drie vijfde`, `three fifths`), `point`/`komma`/`phẩy` starts decimals.
+    func evaluate(_ parts: [Part], _ t: ClaimText, start: Int) -> Core? {
+        var total: Decimal = 0, current: Decimal = 0
+        var lastDigit: Decimal = 0
+        var largestScale: Decimal = 0
+        var sign: Decimal = 1
+        var previous: ClaimLexicon.Role?
+        var used = 0
+        var sawNumber = false
+        var ordinal = false
+        var end = start
+        var scaleWord: String?
+        // `current` when the present word began, and the value of the word before it.
+        var wordStartValue: Decimal = 0, lastWordValue: Decimal = 0, word = -1
+        var decimals: Decimal? = nil, decimalDigits = 0
+        loop: for (k, p) in parts.enumerated() {
+            if p.word != word {
+                lastWordValue = current - wordStartValue
+                wordStartValue = current
+                word = p.word
+            }
+            if var d = decimals, !p.ordinal, [.digit, .teen, .tens].contains(p.role) {
+                // `point seventy-one` = .71: the words after the point, read as digits.
+                if p.role == .digit && previous == .tens { d += p.value }       // seventy-one: 70 + 1
+                else { d = d * (p.role == .digit ? 10 : 100) + p.value }
+                decimals = d
+                decimalDigits = max(decimalDigits, String(describing: d).count)
+                previous = p.role; used = k + 1; end = p.wordEnd
+                continue loop
+            }
+            if p.ordinal {
+                let wordValue = current - wordStartValue
+                // A plural (`vijfden`, `fifths`) is a fraction; a singular of a hundred and up an ordinal;
+                // a unit ordinal after tens is one ordinal (`thirty first`, `forty second`).
+                let plural = t.lower[p.wordEnd - 1] == 0x6E || t.lower[p.wordEnd - 1] == 0x73
+                let afterSmall = sawNumber && p.separator == 0x20 && (previous == .digit || previous == .article || previous == .teen || previous == .tens)
+                    && (p.value < 100 || plural) && !(lex.language == .en && previous == .tens && p.value < 10 && !plural)
+                if afterSmall && k == parts.count - 1 && p.word > 0 && parts[k - 1].word != p.word {
+                    // `drie vijfde` = 3/5; `twintig drie vijfde` = 20 + 3/5; `een achtste` = 1/8.
+                    let numerator = lastWordValue == 0 ? 1 : lastWordValue
+                    let whole = total + current - lastWordValue - wordValue
+                    current = whole + numerator / p.value
+                    total = 0
+                } else if p.value >= 100 && sawNumber {
+                    // `tweehonderdste` = 200, `drieduizendste` = 3000, `honderd biljoenste`.
+                    current = (current == 0 ? 1 : current) * p.value
+                    ordinal = true
+                } else {
+                    current += p.value
+                    ordinal = true
+                }
+                sawNumber = true
+                used = k + 1; end = p.wordEnd
+                break loop
+            }
+            switch p.role {
+            case .digit:
+                // `mười bốn` = 14: in Vietnamese a unit follows the bare ten.
+                let afterTen = previous == .teen && lex.language == .vi && current - wordStartValue == 0 && lastWordValue == 10
+                if previous == .digit || previous == .teen && !afterTen || previous == .afterTens { break loop }
+                if previous == .tens && p.value == 0 { break loop }
+                current += p.value; lastDigit = p.value
+            case .teen:
+                if previous == .digit && lex.language != .vi || previous == .teen || previous == .tens { break loop }
+                current += p.value; lastDigit = 0
+            case .tens:
+                if previous == .tens || previous == .teen || (previous == .digit && lex.language == .en) { break loop }
+                current += p.value; lastDigit = 0
+            case .afterTens:
+                guard previous == .tensMarker || previous == .teen else { break loop }
+                current += p.value
+            case .tensMarker:
+                guard previous == .digit else { break loop }
+                current += lastDigit * 9
+            case .tensMultiplier:
+                current = (current == 0 ? 1 : current) * 10
+            case .filler:
+                guard previous == .hundred else { break loop }
+            case .hundred:
+                if let d = decimals { current += d / pow(10, decimalDigits); decimals = nil }
+                current = (sawNumber ? current : 1) * 100
+                if current == 0 && previous != .digit { current = 100 }
+            case .scale where p.value < 1000 && previous == .hundred:
+                current *= p.value                                    // `two hundred dozens`
+            case .scale where p.value < 1000:
+                // `twee dozijn`, `a dozen`, `half a dozen`: multiplies the word before it only.
+                let factor = lastWordValue == 0 && !sawNumber ? 1 : (current - wordStartValue == 0 ? (lastWordValue == 0 ? 1 : lastWordValue) : current - wordStartValue)
+                let rest = current - (current - wordStartValue == 0 ? lastWordValue : current - wordStartValue)
+                current = rest + factor * p.value
+            case .scale:
+                if let d = decimals { current += d / pow(10, decimalDigits); decimals = nil }
+                var base = current
+                if !sawNumber || (current == 0 && previous != .digit) { base = 1 }
+                if p.value >= largestScale && largestScale > 0 && current == 0 {
+                    total *= p.value                                    // nghìn tỷ, honderdduizend miljoen
+                } else if p.value >= largestScale {
+                    total = (total + base) * p.value
+                } else {
+                    total += base * p.value
+                }
+                largestScale = max(largestScale, p.value)
+                current = 0
+                if scaleWord == nil { scaleWord = t.string((p.word == 0 ? start : parts[k - 1].wordEnd + 1)..<p.wordEnd) }
+            case .and:
+                if k == parts.count - 1 { break loop }
+                // Between words, `and`/`en` follows a hundred or a scale (`honderd en dertig`), or
+                // leads to a fraction (`twee en een half`); `tien en vijftien` is two numbers.
+                if parts[k + 1].word != p.word || k == 0 || parts[k - 1].word != p.word {
+                    let next = parts[k + 1]
+                    let fractionAhead = parts[(k + 1)...].prefix(3).contains { $0.role == .half || $0.role == .denominator || $0.role == .fraction || $0.ordinal }
+                    guard previous == .hundred || previous == .scale || fractionAhead || next.role == .half || next.role == .fraction else { break loop }
+                }
+                previous = .and
+                continue loop
+            case .article:
+                guard k + 1 < parts.count, [.hundred, .scale, .half, .denominator].contains(parts[k + 1].role) || parts[k + 1].ordinal else { break loop }
+                current += 1
+            case .half:
+                if (previous == .article || previous == .digit) && current == 1 && largestScale > 0 && k >= 2 && parts[k - 2].role == .and {
+                    total += largestScale * p.value                   // `one million and a half`
+                    current = 0
+                } else if previous == .article || (previous == .digit && current - wordStartValue == 0 && lastWordValue == 1) {
+                    current = current - 1 + p.value                   // `een half`, `a half`
+                } else if previous == .and || (sawNumber && previous == .scale) {
+                    total += (largestScale > 0 && current == 0 ? largestScale : 1) * p.value   // `3 miljoen en een half`
+                } else {
+                    current += p.value                                // `half million`, `half a dozen`
+                }
+            case .halfAfter:
+                guard sawNumber else { break loop }
+                total += (largestScale > 0 && current == 0 ? largestScale : 1) * p.value
+            case .fraction:
+                if previous == .and && largestScale > 0 && current == 0 { total += p.value * largestScale }   // vijf miljard en driekwart
+                else { current += p.value }
+            case .denominator where k + 1 < parts.count && parts[k + 1].role == .scale:
+                // `quarter million`, `three quarters billion`: a fraction that the scale multiplies.
+                let numerator = sawNumber ? (current - wordStartValue == 0 ? (lastWordValue == 0 ? 1 : lastWordValue) : current - wordStartValue) : 1
+                current = current - (sawNumber ? numerator : 0) + numerator / p.value
+            case .denominator:
+                guard sawNumber else { break loop }
+                // `vijf en een kwart` = 5 + 1/4, `three quarters` = 3/4.
+                let numerator = current - wordStartValue == 0 ? (lastWordValue == 0 ? 1 : lastWordValue) : current - wordStartValue
+                current = current - numerator + numerator / p.value
+                used = k + 1; end = p.wordEnd
+                sawNumber = true
+                break loop
+            case .zero:
+                guard parts.count == 1 else { break loop }
+                current = 0
+            case .minus:
+                guard k == 0, parts.count > 1 else { break loop }
+                sign = -1
+                previous = .minus
+                used = k + 1
+                continue loop
+            case .point:
+                guard sawNumber, decimals == nil else { break loop }
+                decimals = 0
+                previous = .point
+                continue loop
+            }
+            sawNumber = true
+            previous = p.role
+            used = k + 1
+            end = p.wordEnd
+        }
+        guard used > 0, sawNumber else { return nil }
+        var value = total + current
+        if let d = decimals, decimalDigits > 0 { value += d / pow(10, decimalDigits) }
+        // `hai phẩy 23`: decimals written in digits after a point word.
+        if previous == .point || decimals != nil && decimalDigits == 0 {
+            let j = t.skipSpaces(end + 1 <= t.count ? t.skipSpaces(end) : end)
+            var k = t.skipSpaces(parts[min(used, parts.count - 1)].wordEnd)
+            if k < j { k = j }
+            if t.isDigit(k) {
+                var digits = "0."
+                var m = k
+                while t.isDigit(m) { digits.unicodeScalars.append(Unicode.Scalar(t.original[m])!); m += 1 }
+                if let f = Self.parseDecimal(digits) { value += f; end = m }
+            }
+        }
+        let core = Core(start: start, end: end, value: sign * value, ordinal: ordinal, spelled: true, scale: scaleWord)
+        if used == 1 {
+            let only = parts[0]
+            if only.role == .article || only.role == .and || only.role == .point || only.role == .filler { return nil }
+            if lex.ambiguousWords.lookup(t.lower, start..<end) != nil {
+                // `een`, `one`, `một`, `năm`: only with a unit or scale after them.
+                let next = t.skipSpaces(end)
+                if lex.unit(t, at: next) == nil { return nil }
+            }
+        }
+        return core
+    }
+
+    /// `honderden gigawatt`, `hundreds of thousands`, `hàng trăm`: a lower bound and no exact value.
+    func vague(_ t: ClaimText, at i: Int) -> Draft? {
+        guard let m = lex.vagueAmounts.match(t.lower, at: i) else { return nil }
+        var end = i + m.length
+        var unit: String?
+        var j = t.skipSpaces(end)
+        if lex.language == .en, t.string(j..<min(t.count, j + 2)) == "of", !t.isLetter(j + 2) { j = t.skipSpaces(j + 2) }
+        if let u = lex.unit(t, at: j), u.value.position != .before {
+            unit = u.value.unit
+            end = j + u.length
+        }
+        var kind: Claim.Kind = .count
+        if let u = lex.unit(t, at: j), unit != nil {
+            switch u.value.category { case .money: kind = .money; case .percent: kind = .percent; case .quantity: kind = .quantity }
+        }
+        return Draft(range: i..<end, claim: kind, value: nil, low: m.value, unit: unit)
+    }
+}
