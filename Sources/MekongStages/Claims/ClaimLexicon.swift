@@ -69,8 +69,26 @@ final class ClaimLexicon: Sendable {
     /// First (up to four) lowercase UTF-8 bytes of every word that can start a claim without
     /// digits: a sentence with none of them and no digit is skipped at once.
     let triggerPrefixes: Set<PackedKey>
-    /// A bit per possible first two lowercase bytes of the trigger words: most words fail here, unhashed.
-    private let triggerPairs: [UInt64]
+    /// A bit per first three lowercase bytes (seven bits each) of the trigger words and of
+    /// their shorter prefixes: most words fail here, unhashed.
+    private let triggerTriples: [UInt64]
+
+    /// The first three bytes of the word at `i`, lowercased and folded to seven bits; a byte
+    /// past the word's end counts as 0.
+    @inline(__always)
+    static func tripleBit(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        var key = 0
+        var inWord = true
+        for k in 0..<3 {
+            var v = 0
+            if inWord && i + k < p.count {
+                let x = p[i + k]
+                if (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A { v = Int(x | 0x20) } else if x >= 0x80 { v = Int(x & 0x7F) } else { inWord = false }
+            }
+            key = key << 7 | v
+        }
+        return key
+    }
     /// A bit per (first three scalars, seven bits each) of every word that can begin a claim.
     private let wordStarts: [UInt64]
 
@@ -84,12 +102,9 @@ final class ClaimLexicon: Sendable {
             if b >= 0x30 && b <= 0x39 { return true }
             let letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80
             if letter && wordStart {
-                // Two bytes decide for most words; only then the first four are looked up.
-                let b0 = Int(b < 0x80 ? b | 0x20 : b)
-                let c = i + 1 < n ? p[i + 1] : 0
-                let b1 = Int(c < 0x80 ? ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A ? c | 0x20 : (c >= 0x80 ? c : 0)) : c)
-                let bit = b0 << 8 | b1
-                if triggerPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
+                // Three bytes (seven bits each) decide for most words; only then are the first four looked up.
+                let bit = Self.tripleBit(p, i)
+                if triggerTriples[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
                     // The word's first 2, 3 and 4 bytes: triggers shorter than four (`zes`, `ba`) start longer words.
                     var key = PackedKey()
                     var j = i
@@ -174,14 +189,22 @@ final class ClaimLexicon: Sendable {
         for a in ambiguous { at.insert(a.unicodeScalars.map(\.value), true) }
         ambiguousWords = at
         triggerPrefixes = Set(triggers.compactMap { w in PackedKey(Array(w.lowercased().utf8).prefix(4)) })
-        var pairs = [UInt64](repeating: 0, count: 1024)
+        var triples = [UInt64](repeating: 0, count: 1 << 15)
         for w in triggers {
+            // A word matches a trigger when its first two, three or four bytes are the trigger's
+            // prefix (see mayHoldClaim): mark every way its first three bytes can look.
             let u = Array(w.lowercased().utf8)
-            guard let b0 = u.first else { continue }
-            let bit = Int(b0) << 8 | Int(u.count > 1 ? u[1] : 0)
-            pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+            guard u.count >= 2 else { continue }
+            let fold = { (x: UInt8) -> Int in x >= 0x80 ? Int(x & 0x7F) : Int(x) }
+            let first = fold(u[0]) << 14 | fold(u[1]) << 7
+            if u.count == 2 {
+                for third in 0..<128 { triples[(first | third) >> 6] |= 1 << UInt64((first | third) & 63) }
+            } else {
+                let bit = first | fold(u[2])
+                triples[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
         }
-        triggerPairs = pairs
+        triggerTriples = triples
         var starts = [UInt64](repeating: 0, count: 1 << 15)
         var all = Array(numbers.keys) + Array(ordinals.keys)
         all += ((try? ResourceData.table("\(lang)/vague-amounts.tsv")) ?? []).map { $0[0] }

@@ -15,34 +15,33 @@ final class ClaimText {
 
     init() {}
 
-    /// Reads a sentence, reusing the buffers of the one before.
+    /// Reads a sentence. The arrays are filled through raw buffers: appending scalar by
+    /// scalar spent its time checking uniqueness.
     func load(_ p: UnsafeBufferPointer<UInt8>, base: Int) {
-        var o = original, l = lower, b = byteOffsets, f = letters
-        original = []; lower = []; byteOffsets = []; letters = []
-        o.removeAll(keepingCapacity: true); l.removeAll(keepingCapacity: true); b.removeAll(keepingCapacity: true); f.removeAll(keepingCapacity: true)
+        var offsets: [Int] = []
         var address = false
-        var i = 0
-        while i < p.count {
-            let (v, len) = Scalars.decode(p, at: i)
-            o.append(v)
-            if v == 0x2F || v == 0x40 { address = true }
-            if v < 0x80 {
-                let letter = (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A
-                l.append(letter ? v | 0x20 : v)
-                f.append(letter)
-            } else {
-                l.append(Scalars.lowercased(v))
-                f.append(Scalars.isLetter(v) || (v >= 0x300 && v <= 0x36F))
+        original = Array(unsafeUninitializedCapacity: p.count) { o, oCount in
+            offsets = Array(unsafeUninitializedCapacity: p.count + 1) { b, bCount in
+                var i = 0, n = 0
+                while i < p.count {
+                    let (v, len) = Scalars.decode(p, at: i)
+                    if v == 0x2F || v == 0x40 { address = true }
+                    o[n] = v
+                    b[n] = base + i
+                    n += 1
+                    i += len
+                }
+                b[n] = base + p.count
+                oCount = n
+                bCount = n + 1
             }
-            b.append(base + i)
-            i += len
         }
-        b.append(base + p.count)
-        original = o
-        lower = l
-        byteOffsets = b
-        letters = f
+        byteOffsets = offsets
         mayHoldAddress = address
+        lower = original.map { $0 < 0x80 ? (($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0) : Scalars.lowercased($0) }
+        letters = original.map { v in
+            v < 0x80 ? (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A : Scalars.isLetter(v) || (v >= 0x300 && v <= 0x36F)
+        }
     }
 
     var count: Int { original.count }
