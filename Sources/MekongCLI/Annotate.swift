@@ -127,7 +127,8 @@ struct Annotate: ParsableCommand {
         }
         let summary = try runner.run(InputReader(paths: paths, options: runner.inputOptions)) { out.write($0) }
         try out.close()
-        if showProgress { FileHandle.standardError.write("\r".data(using: .utf8)!) }
+        // Clear the progress line before the summary.
+        if showProgress { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
         FileHandle.standardError.write((summary.line + "\n").data(using: .utf8)!)
         if timings {
             let mb = Double(summary.bytesIn) / 1_000_000

@@ -67,15 +67,17 @@ public final class BatchRunner: @unchecked Sendable {
     private var summary = BatchSummary()
 
     private let timingLock = NSLock()
+    /// Stage times of finished pipelines; merged into the summary when the run ends.
+    private var stageSeconds: [(StageName, Double)] = []
 
-    /// Adds a finished pipeline's stage times to the summary (workers call it once each).
+    /// Adds a finished pipeline's stage times (workers call it once each, from their threads).
     private func addTimings(_ pipeline: Pipeline) {
         guard measureStages else { return }
         timingLock.lock()
         defer { timingLock.unlock() }
-        if summary.stageSeconds.isEmpty { summary.stageSeconds = pipeline.stageNames.map { ($0, 0) } }
+        if stageSeconds.isEmpty { stageSeconds = pipeline.stageNames.map { ($0, 0) } }
         for (i, d) in pipeline.stageDurations.enumerated() {
-            summary.stageSeconds[i].1 += Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            stageSeconds[i].1 += Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
     }
 
@@ -87,6 +89,7 @@ public final class BatchRunner: @unchecked Sendable {
     public func run(_ items: some Sequence<InputItem>, sink: Sink) throws -> BatchSummary {
         let start = Date()
         summary = BatchSummary()
+        stageSeconds = []
         var lastProgress = Date()
         func account(_ r: (bytes: [UInt8], failed: Bool, records: Int)) {
             sink(r.bytes)
@@ -110,6 +113,7 @@ public final class BatchRunner: @unchecked Sendable {
             try runParallel(items, account: account)
         }
         summary.seconds = Date().timeIntervalSince(start)
+        summary.stageSeconds = stageSeconds
         return summary
     }
 
@@ -126,6 +130,7 @@ public final class BatchRunner: @unchecked Sendable {
     private let maxBytesInFlight = 64 << 20
 
     private func runParallel(_ items: some Sequence<InputItem>, account: ((bytes: [UInt8], failed: Bool, records: Int)) -> Void) throws {
+        queue = []; queueHead = 0; results = [:]; finishedReading = false; bytesInFlight = 0
         // Build pipelines up front so configuration errors surface before any thread starts.
         var pipelines: [Pipeline] = []
         for _ in 0..<jobs {
