@@ -60,7 +60,7 @@ for path in sorted(corpora.rglob("*")):
             if line.strip():
                 check(json.loads(line)["text"], f"{path}:{n + 1}")
 for i, raw in enumerate([
-    "  Vi\u0301\u00ea\u0323t\u00a0Nam 😀 e\u0301.\r\n\r\n\r\nDr. Smith\u200b said “yes”.   Zero\u00adwidth!\n\ufeffThời ĐạiThời Đại21/11/2025  ",
+    "  Vi\u0301\u00ea\u0323t\u00a0Nam 😀 e\u0301.\r\n\r\n\r\nDr. Smith\u200b said “yes”.   Zero\u00adwidth!\n\ufeffBiển XanhBiển Xanh15/09/2025  ",
     "\ufeff𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u2028 line\u2029separators. Tab\there.\x07 Bell.",
 ]):
     check(raw, f"inline-{i}")

@@ -77,7 +77,7 @@ final class LanguageProfile: Sendable {
         var scratch: [UInt8] = []
         scratch.reserveCapacity(4)
         while i <= p.count {
-            // URLs are not language: `thoidai.com.vn/viet-nga-xuc-tien`.
+            // URLs are not language: `baobienxanh.vn/viet-nam-ha-lan-hop-tac`.
             if length == 0, i < p.count, let end = Self.endOfAddress(p, at: i) { i = end; continue }
             var isLetter = false
             var len = 1
