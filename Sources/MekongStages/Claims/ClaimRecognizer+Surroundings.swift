@@ -41,12 +41,26 @@ extension ClaimRecognizer {
         // Scale words after the number: 6 miljard, 1,6 miljoen, 2 nghìn tỷ, 3 honderd.
         if !c.spelled {
             var j = t.skipSpaces(end)
+            var lastScale: Decimal?
             while j < t.count, j - end <= 2, t.isLetter(j), let w = lex.numberTrie.lookup(t.lower, j..<t.wordEnd(j)), w.role == .scale || w.role == .hundred {
                 value *= w.value
+                lastScale = w.value
                 if scale == nil { scale = t.originalString(j..<t.wordEnd(j)) } else { scale! += " " + t.originalString(j..<t.wordEnd(j)) }
                 end = t.wordEnd(j)
                 c.integerDigits = false
                 j = t.skipSpaces(end)
+            }
+            // `3 miljoen en een half`, `2 million and a half`: half of the scale on top.
+            if let last = lastScale, let and = lex.rangeWords.match(t.lower, at: j), and.value == .and {
+                var k = t.skipSpaces(j + and.length)
+                if t.isLetter(k), let w = lex.numberTrie.lookup(t.lower, k..<t.wordEnd(k)), (w.role == .article || w.role == .digit && w.value == 1) {
+                    k = t.skipSpaces(t.wordEnd(k))
+                    if t.isLetter(k), let h = lex.numberTrie.lookup(t.lower, k..<t.wordEnd(k)), h.role == .half {
+                        value += last * h.value
+                        end = t.wordEnd(k)
+                        j = t.skipSpaces(end)
+                    }
+                }
             }
             // `- 10  k`: a scale suffix after blanks.
             if j < t.count, t.isLetter(j), t.wordEnd(j) - j <= 2, let m = shared.scaleSuffixes[t.originalString(j..<t.wordEnd(j))], lex.unit(t, at: j) == nil {

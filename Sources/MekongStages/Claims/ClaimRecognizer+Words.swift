@@ -147,7 +147,9 @@ extension ClaimRecognizer {
                 if parts[k + 1].word != p.word || k == 0 || parts[k - 1].word != p.word {
                     let next = parts[k + 1]
                     let fractionAhead = parts[(k + 1)...].prefix(3).contains { $0.role == .half || $0.role == .denominator || $0.role == .fraction || $0.ordinal }
-                    guard previous == .hundred || previous == .scale || fractionAhead || next.role == .half || next.role == .fraction else { break loop }
+                    // Dutch writes `twee en twintig` apart too: a unit, `en`, then tens.
+                    let dutchTens = lex.language == .nl && previous == .digit && next.role == .tens
+                    guard previous == .hundred || previous == .scale || fractionAhead || dutchTens || next.role == .half || next.role == .fraction else { break loop }
                 }
                 previous = .and
                 continue loop
@@ -155,11 +157,13 @@ extension ClaimRecognizer {
                 guard k + 1 < parts.count, [.hundred, .scale, .half, .denominator].contains(parts[k + 1].role) || parts[k + 1].ordinal else { break loop }
                 current += 1
             case .half:
-                if (previous == .article || previous == .digit) && current == 1 && largestScale > 0 && k >= 2 && parts[k - 2].role == .and {
+                let scaleAhead = k + 1 < parts.count && parts[k + 1].role == .scale
+                if (previous == .article || previous == .digit) && current == 1 && largestScale > 0 && k >= 2 && parts[k - 2].role == .and && !scaleAhead {
                     total += largestScale * p.value                   // `one million and a half`
                     current = 0
                 } else if previous == .article || (previous == .digit && current - wordStartValue == 0 && lastWordValue == 1) {
                     current = current - 1 + p.value                   // `een half`, `a half`
+                    wordStartValue -= 1                               // one term: `een half dozijn` = 6
                 } else if previous == .and || (sawNumber && previous == .scale) {
                     total += (largestScale > 0 && current == 0 ? largestScale : 1) * p.value   // `3 miljoen en een half`
                 } else {
