@@ -69,10 +69,12 @@ extension ClaimRecognizer {
         }
         // Unit or currency after: 20%, 10 dollar, 3.200 km, 6 tỷ USD, 10k đồng; `3-inch`, `12-cent`.
         var afterStart = t.skipSpaces(end)
-        if afterStart == end, end < t.count, t.original[end] == 0x2D, t.isLetter(end + 1), lex.unit(t, at: end + 1) != nil { afterStart = end + 1 }
-        // A currency sign that a number follows is that number's (`$ 20,000 $ 37,305`).
+        if afterStart == end, end < t.count, t.original[end] == 0x2D, t.isLetter(end + 1), let u = lex.unit(t, at: end + 1),
+           !t.isDigit(end + 1 + u.length) { afterStart = end + 1 }           // not `VND1000-VND2000`
+        // A currency sign that a number follows is that number's (`$ 20,000 $ 37,305`); a code is not
+        // (`3 GBP 1 pence`).
         if afterStart - end <= 2, let u = lex.unit(t, at: afterStart), !c.ordinal,
-           !(u.value.category == .money && u.value.position == .both && t.isDigit(t.skipSpaces(afterStart + u.length))) {
+           !(u.value.category == .money && u.value.position == .both && !t.isLetter(afterStart) && t.isDigit(t.skipSpaces(afterStart + u.length))) {
             unit = u.value
             end = afterStart + u.length
             if u.value.category == .money, u.value.unit != "cent" { subUnit(t, &end, &value) }
