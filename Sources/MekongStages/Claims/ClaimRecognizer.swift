@@ -86,7 +86,36 @@ struct ClaimRecognizer {
                 i = c.end
             }
         }
-        return mergeBounds(out, t)
+        return mergeBounds(sumMeasurements(out, t), t)
+    }
+
+    /// `7 feet 10 inches`, `2 km and 1 meter`: quantities of one dimension written in a row,
+    /// each in a smaller unit, are one length (or mass, or time) in the smallest unit.
+    func sumMeasurements(_ drafts: [Draft], _ t: ClaimText) -> [Draft] {
+        var out: [Draft] = []
+        for d in drafts {
+            if var last = out.last, last.claim == .quantity, d.claim == .quantity, last.qualifier == nil, d.qualifier == nil,
+               let lu = last.unit, let du = d.unit, let lf = shared.unitFactors[lu], let df = shared.unitFactors[du],
+               lf.dimension == df.dimension, df.size < lf.size, let lv = last.value, let dv = d.value,
+               Self.onlyJoins(t, last.range.upperBound, d.range.lowerBound, lex) {
+                last.value = lv * lf.size / df.size + dv
+                last.integer = nil
+                last.unit = du
+                last.range = last.range.lowerBound..<d.range.upperBound
+                out[out.count - 1] = last
+                continue
+            }
+            out.append(d)
+        }
+        return out
+    }
+
+    /// Whether only blanks, a comma or an `and` word lie between two positions.
+    static func onlyJoins(_ t: ClaimText, _ a: Int, _ b: Int, _ lex: ClaimLexicon) -> Bool {
+        var i = t.skipSpaces(a)
+        if i < b && t.original[i] == 0x2C { i = t.skipSpaces(i + 1) }
+        if i < b, let w = lex.rangeWords.match(t.lower, at: i), w.value == .and { i = t.skipSpaces(i + w.length) }
+        return i == b
     }
 
     func mergeBounds(_ drafts: [Draft], _ t: ClaimText) -> [Draft] {

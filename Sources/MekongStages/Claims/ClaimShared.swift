@@ -9,6 +9,8 @@ final class ClaimShared: Sendable {
     let dateCues: [Language: PhraseTable<Bool>]
     /// Words between a change verb and its amount (`met`, `by`, `thêm`).
     let changeLinks: [Language: PhraseTable<Bool>]
+    /// Units that add up when written in a row: unit -> (dimension, size in the base unit).
+    let unitFactors: [String: (dimension: String, size: Decimal)]
     /// Letters glued after cents (`43c`).
     let centSymbols: Set<UInt32> = [0x63, 0xA2]
 
@@ -18,6 +20,11 @@ final class ClaimShared: Sendable {
             scales[row[0]] = Decimal(string: row[1])
         }
         scaleSuffixes = scales
+        var factors: [String: (dimension: String, size: Decimal)] = [:]
+        for row in try ResourceData.table("common/unit-factors.tsv") where row.count >= 3 {
+            if let size = Decimal(string: row[2], locale: Locale(identifier: "en_US_POSIX")) { factors[row[0]] = (row[1], size) }
+        }
+        unitFactors = factors
         var cues: [Language: PhraseTable<Bool>] = [:], links: [Language: PhraseTable<Bool>] = [:]
         for l in Language.known {
             cues[l] = PhraseTable(((try? ResourceData.lines("\(l.rawValue)/date-cues.txt")) ?? []).map { ($0, true) })

@@ -28,6 +28,7 @@ import MekongCore
         (.nl, "tweehonderdduizend, eenentwintig", ["tweehonderdduizend number 200000", "eenentwintig number 21"]),
         (.vi, "hai mươi mốt, một trăm linh năm, mười lăm và hai mươi tư", ["hai mươi mốt number 21", "một trăm linh năm number 105", "mười lăm number 15", "hai mươi tư number 24"]),
         (.en, "twenty-one, three hundred and the 4th time", ["twenty-one number 21", "three hundred number 300", "4th ordinal 4"]),
+        (.en, "He is 5 feet 2 inches; the road is 2 km and 1 metre long.", ["5 feet 2 inches quantity 62 in", "2 km and 1 metre quantity 2001 m"]),
         (.nl, "Het kost 6-7 miljard dollar, zo'n 20 tot 30 projecten.", ["6-7 miljard dollar range - USD low 6000000000 high 7000000000", "20 tot 30 range - low 20 high 30"]),
         (.en, "It cost $20 and 43c. Then a quarter million, or one million and a half.", ["$20 and 43c money 20.43 USD", "a quarter million number 250000", "one million and a half number 1500000"]),
     ])
