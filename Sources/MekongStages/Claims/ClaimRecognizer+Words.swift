@@ -28,11 +28,21 @@ extension ClaimRecognizer {
             word += 1
             i = wordEnd
             if pieces.last?.ordinal == true { break }
-            // Next word: after one blank or a hyphen.
-            if i < t.count, t.original[i] == 0x20 || t.original[i] == 0x2D, t.isLetter(i + 1) { separator = t.original[i]; i += 1 } else { break }
+            // Next word: after one blank or a hyphen (or a dash: `thirty—first`).
+            if i < t.count, t.original[i] == 0x20 || t.original[i] == 0x2D || t.original[i] == 0x2014 || t.original[i] == 0x2013, t.isLetter(i + 1) {
+                separator = t.original[i] == 0x20 ? 0x20 : 0x2D
+                i += 1
+            } else { break }
         }
         guard !parts.isEmpty else { return nil }
         return evaluate(parts, t, start: start)
+    }
+
+    static let frequencyUnits: Set<String> = ["year", "month", "week", "day", "h"]
+
+    /// An ambiguous number word worth one (`một`) standing alone.
+    private func isLoneOne(_ p: Part, _ t: ClaimText, _ start: Int) -> Bool {
+        p.role == .digit && p.value == 1 && lex.ambiguousWords.lookup(t.lower, start..<p.wordEnd) != nil
     }
 
     /// The value of number parts, read left to right: units add up, `hundred` and scales
@@ -206,6 +216,12 @@ extension ClaimRecognizer {
             previous = p.role
             used = k + 1
             end = p.wordEnd
+        }
+        // `a dollar`, `een kilo`: an article alone is one of the unit after it; `a day`,
+        // `a year` say how often, not how much.
+        if used == 0, parts[0].role == .article || isLoneOne(parts[0], t, start),
+           let u = lex.unit(t, at: t.skipSpaces(parts[0].wordEnd)), !Self.frequencyUnits.contains(u.value.unit) {
+            return Core(start: start, end: parts[0].wordEnd, value: 1, spelled: true)
         }
         guard used > 0, sawNumber else { return nil }
         var value = total + current
