@@ -60,6 +60,10 @@ final class ClaimLexicon: Sendable {
     let vagueAmounts: PhraseTable<Decimal>
     let months: PhraseTable<Int>
     let yearCues: PhraseTable<Bool>
+    /// Words before `d/m` that make it a date (`ngày 5/3`).
+    let dateCues: PhraseTable<Bool>
+    /// Words between a change verb and its amount (`met`, `by`, `thêm`).
+    let changeLinks: PhraseTable<Bool>
     /// Number and ordinal words by their lowercase scalars, for whole words and compounds.
     let numberTrie: ScalarTrie<NumberWord>
     /// Words that are numbers only with a unit or scale after them (`een`, `one`, `một`, `năm`).
@@ -173,6 +177,8 @@ final class ClaimLexicon: Sendable {
         vagueAmounts = PhraseTable(try ResourceData.table("\(lang)/vague-amounts.tsv").compactMap { r in Decimal(string: r[1]).map { (r[0], $0) } })
         months = PhraseTable(((try? ResourceData.table("\(lang)/months.tsv")) ?? []).compactMap { r in Int(r[1]).map { (r[0], $0) } })
         yearCues = PhraseTable(((try? ResourceData.lines("\(lang)/year-cues.txt")) ?? []).map { ($0, true) })
+        dateCues = PhraseTable(((try? ResourceData.lines("\(lang)/date-cues.txt")) ?? []).map { ($0, true) })
+        changeLinks = PhraseTable(((try? ResourceData.lines("\(lang)/change-links.txt")) ?? []).map { ($0, true) })
 
         var nt = ScalarTrie<NumberWord>()
         for (k, v) in numbers { nt.insert(k.unicodeScalars.map(\.value), v) }

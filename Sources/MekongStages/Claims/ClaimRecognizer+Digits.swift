@@ -228,7 +228,7 @@ extension ClaimRecognizer {
         }
         if parts.count == 2 && sep == 0x2F && lengths[0] <= 2 && lengths[1] <= 2 {
             let before = t.skipSpacesBack(i)
-            guard shared.dateCues[lex.language]?.match(t.lower, endingAt: before) != nil else { return nil }
+            guard lex.dateCues.match(t.lower, endingAt: before) != nil else { return nil }
             (d, m) = lex.language == .en ? (parts[1], parts[0]) : (parts[0], parts[1])
             guard (1...12).contains(m), (1...31).contains(d) else { return nil }
             var c = Core(start: i, end: j, value: 0)

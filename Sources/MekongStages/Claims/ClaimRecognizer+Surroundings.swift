@@ -289,7 +289,7 @@ extension ClaimRecognizer {
         var j = t.skipSpacesBack(start)
         if let c = lex.changeWords.match(t.lower, endingAt: j) { return c.value }
         // `steeg de omzet met 20%`: a link word right before, a change word a few words back.
-        guard let link = shared.changeLinks[lex.language]?.match(t.lower, endingAt: j) else { return nil }
+        guard let link = lex.changeLinks.match(t.lower, endingAt: j) else { return nil }
         j -= link.length
         for _ in 0..<6 {
             j = t.skipSpacesBack(j)

@@ -5,10 +5,6 @@ import MekongCore
 final class ClaimShared: Sendable {
     /// Suffixes right after digits: `10k`, `1,2M`, `6bn` (case-sensitive).
     let scaleSuffixes: [String: Decimal]
-    /// Words before `d/m` that make it a date (`ngày 5/3`).
-    let dateCues: [Language: PhraseTable<Bool>]
-    /// Words between a change verb and its amount (`met`, `by`, `thêm`).
-    let changeLinks: [Language: PhraseTable<Bool>]
     /// Units that add up when written in a row: unit -> (dimension, size in the base unit).
     let unitFactors: [String: (dimension: String, size: Decimal)]
     /// Letters glued after cents (`43c`).
@@ -25,13 +21,6 @@ final class ClaimShared: Sendable {
             if let size = Decimal(string: row[2], locale: Locale(identifier: "en_US_POSIX")) { factors[row[0]] = (row[1], size) }
         }
         unitFactors = factors
-        var cues: [Language: PhraseTable<Bool>] = [:], links: [Language: PhraseTable<Bool>] = [:]
-        for l in Language.known {
-            cues[l] = PhraseTable(((try? ResourceData.lines("\(l.rawValue)/date-cues.txt")) ?? []).map { ($0, true) })
-            links[l] = PhraseTable(((try? ResourceData.lines("\(l.rawValue)/change-links.txt")) ?? []).map { ($0, true) })
-        }
-        dateCues = cues
-        changeLinks = links
     }
 
     private static let loaded = Result { try ClaimShared() }
