@@ -142,10 +142,17 @@ extension ClaimRecognizer {
         guard value == value.rounded0 else { return }
         var k = t.skipSpaces(end)
         if let w = lex.rangeWords.match(t.lower, at: k), w.value == .and { k = t.skipSpaces(k + w.length) }
-        guard t.isDigit(k) else { return }
-        var n: Decimal = 0, m = k, digits = 0
-        while t.isDigit(m) { n = n * 10 + Decimal(Int(t.original[m] - 0x30)); m += 1; digits += 1 }
-        guard digits <= 2, !t.isLetter(m) || lex.unit(t, at: m)?.value.unit == "cent" || shared.centSymbols.contains(t.lower[m]) else { return }
+        var n: Decimal = 0, m = k
+        if t.isDigit(k) {
+            var digits = 0
+            while t.isDigit(m) { n = n * 10 + Decimal(Int(t.original[m] - 0x30)); m += 1; digits += 1 }
+            guard digits <= 2, !t.isLetter(m) || lex.unit(t, at: m)?.value.unit == "cent" || shared.centSymbols.contains(t.lower[m]) else { return }
+        } else if t.isLetter(k), let w = words(t, at: k), !w.ordinal, w.value > 0, w.value < 100, w.value == w.value.rounded0 {
+            n = w.value                                               // `vijf euro vijftig`, `thirteen dollars forty-five cents`
+            m = w.end
+        } else {
+            return
+        }
         let s = t.skipSpaces(m)
         if let sub = lex.unit(t, at: s), sub.value.unit == "cent" || sub.value.unit == "penny" {
             value += n / 100
