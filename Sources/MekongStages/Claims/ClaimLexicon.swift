@@ -104,6 +104,9 @@ final class ClaimLexicon: Sendable {
         while i < n {
             let b = p[i]
             if b >= 0x30 && b <= 0x39 { return true }
+            // Vulgar fractions: ¼ ½ ¾ (C2 BC–BE) and ⅐–⅞ (E2 85 90–9E).
+            if b == 0xC2 && i + 1 < n && (0xBC...0xBE).contains(p[i + 1]) { return true }
+            if b == 0xE2 && i + 2 < n && p[i + 1] == 0x85 && (0x90...0x9E).contains(p[i + 2]) { return true }
             let letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80
             if letter && wordStart {
                 // Three bytes (seven bits each) decide for most words; only then are the first four looked up.

@@ -70,10 +70,12 @@ extension ClaimRecognizer {
             }
             if var d = decimals, !p.ordinal, [.digit, .teen, .tens].contains(p.role) {
                 // `point seventy-one` = .71: the words after the point, read as digits.
-                if p.role == .digit && previous == .tens { d += p.value }       // seventy-one: 70 + 1
-                else { d = d * (p.role == .digit ? 10 : 100) + p.value }
+                // Each digit word is one decimal place, tens and teens two: `point zero three` = .03,
+                // `point seventy-one` = .71.
+                if p.role == .digit && previous == .tens { d += p.value }
+                else if p.role == .digit { d = d * 10 + p.value; decimalDigits += 1 }
+                else { d = d * 100 + p.value; decimalDigits += 2 }
                 decimals = d
-                decimalDigits = max(decimalDigits, String(describing: d).count)
                 previous = p.role; used = k + 1; end = p.wordEnd
                 continue loop
             }
@@ -220,7 +222,7 @@ extension ClaimRecognizer {
         // `a dollar`, `een kilo`: an article alone is one of the unit after it; `a day`,
         // `a year` say how often, not how much.
         if used == 0, parts[0].role == .article || isLoneOne(parts[0], t, start),
-           let u = lex.unit(t, at: t.skipSpaces(parts[0].wordEnd)), !Self.frequencyUnits.contains(u.value.unit) {
+           let u = lex.unit(t, at: t.skipSpaces(parts[0].wordEnd)), u.value.category != .percent, !Self.frequencyUnits.contains(u.value.unit) {
             return Core(start: start, end: parts[0].wordEnd, value: 1, spelled: true)
         }
         guard used > 0, sawNumber else { return nil }
