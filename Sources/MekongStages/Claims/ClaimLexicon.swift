@@ -193,7 +193,7 @@ final class ClaimLexicon: Sendable {
         triggers += ((try? ResourceData.table("\(lang)/vague-amounts.tsv")) ?? []).map { String($0[0].split(separator: " ")[0]) }
         triggers += ((try? ResourceData.lines("\(lang)/ordinal-prefixes.txt")) ?? [])
         // Unit words too: `a dollar`, `een kilo`, `một tấn` are claims without a number word.
-        triggers += unitRows.map(\.0).filter { $0.count >= 3 && $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == " " } }
+        triggers += unitRows.map(\.0).filter { $0.count >= 2 && $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == " " } }
         // Compounds that start with an ambiguous word (`eenentwintig`, `eenhonderd`) count too.
         for a in ambiguous { for m in numbers.keys where m.count > 1 { triggers.append(a + m) } }
         var at = ScalarTrie<Bool>()

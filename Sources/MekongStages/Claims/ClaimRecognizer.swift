@@ -98,9 +98,19 @@ struct ClaimRecognizer {
                let lu = last.unit, let du = d.unit, let lf = shared.unitFactors[lu], let df = shared.unitFactors[du],
                lf.dimension == df.dimension, df.size < lf.size, let lv = last.value, let dv = d.value,
                Self.onlyJoins(t, last.range.upperBound, d.range.lowerBound, lex) {
-                last.value = lv * lf.size / df.size + dv
+                // In the smaller unit when the larger is a whole number of it (7 ft 10 in = 94 in),
+                // else in the larger when that is exact (1 m and 1 ft = 1.3048 m); else apart.
+                let ratio = lf.size / df.size
+                if ratio == ratio.rounded0 {
+                    last.value = lv * ratio + dv
+                    last.unit = du
+                } else if (dv * df.size / lf.size).exponent >= -12 {
+                    last.value = lv + dv * df.size / lf.size
+                } else {
+                    out.append(d)
+                    continue
+                }
                 last.integer = nil
-                last.unit = du
                 last.range = last.range.lowerBound..<d.range.upperBound
                 out[out.count - 1] = last
                 continue
