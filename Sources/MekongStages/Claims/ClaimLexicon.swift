@@ -64,6 +64,8 @@ final class ClaimLexicon: Sendable {
     let dateCues: PhraseTable<Bool>
     /// Words between a change verb and its amount (`met`, `by`, `thêm`).
     let changeLinks: PhraseTable<Bool>
+    /// Phrases after a temperature that make it negative (`below zero`, `onder nul`).
+    let belowZero: PhraseTable<Bool>
     /// Number and ordinal words by their lowercase scalars, for whole words and compounds.
     let numberTrie: ScalarTrie<NumberWord>
     /// Words that are numbers only with a unit or scale after them (`een`, `one`, `một`, `năm`).
@@ -182,6 +184,7 @@ final class ClaimLexicon: Sendable {
         yearCues = PhraseTable(((try? ResourceData.lines("\(lang)/year-cues.txt")) ?? []).map { ($0, true) })
         dateCues = PhraseTable(((try? ResourceData.lines("\(lang)/date-cues.txt")) ?? []).map { ($0, true) })
         changeLinks = PhraseTable(((try? ResourceData.lines("\(lang)/change-links.txt")) ?? []).map { ($0, true) })
+        belowZero = PhraseTable(((try? ResourceData.lines("\(lang)/below-zero.txt")) ?? []).map { ($0, true) })
 
         var nt = ScalarTrie<NumberWord>()
         for (k, v) in numbers { nt.insert(k.unicodeScalars.map(\.value), v) }

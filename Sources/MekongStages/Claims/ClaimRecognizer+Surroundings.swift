@@ -79,6 +79,11 @@ extension ClaimRecognizer {
             end = afterStart + u.length
             if u.value.category == .money, u.value.unit != "cent" { subUnit(t, &end, &value) }
         }
+        // `2 degrees below zero`, `5 graden onder nul`: a temperature under zero.
+        if unit == nil || unit?.category == .quantity, value > 0, let b = lex.belowZero.match(t.lower, at: t.skipSpaces(end)) {
+            value = -value
+            end = t.skipSpaces(end) + b.length
+        }
         // Currency (or `percent of`) before: $10, US$ 3,14, USD1,23, € 4,25, per cent of 22.
         if unit == nil || unit?.category == .money {
             let before = t.skipSpacesBack(start)
