@@ -110,8 +110,6 @@ public struct JSONWriter {
     /// Ends a JSONL record.
     public mutating func newline() { bytes.append(0x0A) }
 
-    public mutating func appendRaw(_ other: [UInt8]) { bytes.append(contentsOf: other) }
-
     private mutating func appendASCII(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }

@@ -46,8 +46,6 @@ final class ClaimLexicon: Sendable {
     enum RangeRole: String, Sendable { case between, from, to, and }
 
     let language: Language
-    let numberWords: [String: NumberWord]
-    let ordinalWords: [String: Decimal]
     let ordinalSuffixes: [String]
     let ordinalPrefixes: PhraseTable<Bool>
     /// Units with a capital match case-sensitively (`M`, `MB`, `C$`), the others in lowercase.
@@ -151,14 +149,13 @@ final class ClaimLexicon: Sendable {
             guard let value = Decimal(string: row[1], locale: Locale(identifier: "en_US_POSIX")), let role = Role(rawValue: row[2]) else { continue }
             numbers[row[0]] = NumberWord(value: value, role: role)
         }
-        numberWords = numbers
         var ordinals: [String: Decimal] = [:]
         for row in try ResourceData.table("\(lang)/ordinal-words.tsv") where row.count >= 2 {
             ordinals[row[0]] = Decimal(string: row[1], locale: Locale(identifier: "en_US_POSIX"))
         }
-        ordinalWords = ordinals
-        ordinalSuffixes = (try? ResourceData.lines("\(lang)/ordinal-suffixes.txt")) ?? []
-        ordinalPrefixes = PhraseTable(((try? ResourceData.lines("\(lang)/ordinal-prefixes.txt")) ?? []).map { ($0, true) })
+        ordinalSuffixes = try ResourceData.optionalLines("\(lang)/ordinal-suffixes.txt")
+        let prefixes = try ResourceData.optionalLines("\(lang)/ordinal-prefixes.txt")
+        ordinalPrefixes = PhraseTable(flags: prefixes)
 
         var unitRows: [(String, Unit)] = []
         for file in ["common/units.tsv", "\(lang)/units.tsv"] {
@@ -179,22 +176,23 @@ final class ClaimLexicon: Sendable {
         qualifiersAfter = PhraseTable(after)
         rangeWords = PhraseTable(try ResourceData.table("\(lang)/range-words.tsv").compactMap { r in RangeRole(rawValue: r[1]).map { (r[0], $0) } })
         changeWords = PhraseTable(try ResourceData.table("\(lang)/change-words.tsv").compactMap { r in Claim.Change(rawValue: r[1]).map { (r[0], $0) } })
-        vagueAmounts = PhraseTable(try ResourceData.table("\(lang)/vague-amounts.tsv").compactMap { r in Decimal(string: r[1]).map { (r[0], $0) } })
-        months = PhraseTable(((try? ResourceData.table("\(lang)/months.tsv")) ?? []).compactMap { r in Int(r[1]).map { (r[0], $0) } })
-        yearCues = PhraseTable(((try? ResourceData.lines("\(lang)/year-cues.txt")) ?? []).map { ($0, true) })
-        dateCues = PhraseTable(((try? ResourceData.lines("\(lang)/date-cues.txt")) ?? []).map { ($0, true) })
-        changeLinks = PhraseTable(((try? ResourceData.lines("\(lang)/change-links.txt")) ?? []).map { ($0, true) })
-        belowZero = PhraseTable(((try? ResourceData.lines("\(lang)/below-zero.txt")) ?? []).map { ($0, true) })
+        let vague = try ResourceData.table("\(lang)/vague-amounts.tsv")
+        vagueAmounts = PhraseTable(vague.compactMap { r in Decimal(string: r[1]).map { (r[0], $0) } })
+        months = PhraseTable(try ResourceData.optionalTable("\(lang)/months.tsv").compactMap { r in Int(r[1]).map { (r[0], $0) } })
+        yearCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/year-cues.txt"))
+        dateCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/date-cues.txt"))
+        changeLinks = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/change-links.txt"))
+        belowZero = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/below-zero.txt"))
 
         var nt = ScalarTrie<NumberWord>()
         for (k, v) in numbers { nt.insert(k.unicodeScalars.map(\.value), v) }
         numberTrie = nt
         // Words that can start a claim on their own (not `een`, `a`, `and`, `geen`: too common).
-        let ambiguous = Set((try? ResourceData.lines("\(lang)/ambiguous-number-words.txt")) ?? [])
+        let ambiguous = Set(try ResourceData.optionalLines("\(lang)/ambiguous-number-words.txt"))
         var triggers: [String] = numbers.filter { [.digit, .teen, .tens, .hundred, .scale, .half, .fraction, .tensMarker, .tensMultiplier].contains($0.value.role) && !ambiguous.contains($0.key) }.map(\.key)
         triggers += ordinals.keys
-        triggers += ((try? ResourceData.table("\(lang)/vague-amounts.tsv")) ?? []).map { String($0[0].split(separator: " ")[0]) }
-        triggers += ((try? ResourceData.lines("\(lang)/ordinal-prefixes.txt")) ?? [])
+        triggers += vague.map { String($0[0].split(separator: " ")[0]) }
+        triggers += prefixes
         // Unit words too: `a dollar`, `een kilo`, `một tấn` are claims without a number word.
         triggers += unitRows.map(\.0).filter { $0.count >= 2 && $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == " " } }
         // Compounds that start with an ambiguous word (`eenentwintig`, `eenhonderd`) count too.
@@ -221,8 +219,8 @@ final class ClaimLexicon: Sendable {
         triggerTriples = triples
         var starts = [UInt64](repeating: 0, count: 1 << 15)
         var all = Array(numbers.keys) + Array(ordinals.keys)
-        all += ((try? ResourceData.table("\(lang)/vague-amounts.tsv")) ?? []).map { $0[0] }
-        all += ((try? ResourceData.lines("\(lang)/ordinal-prefixes.txt")) ?? [])
+        all += vague.map { $0[0] }
+        all += prefixes
         for w in all {
             // The first word of a phrase, as it stands in running text.
             let u = Array(w.lowercased().unicodeScalars.map(\.value).prefix { $0 != 0x20 && $0 != 0x2D })
@@ -254,7 +252,6 @@ final class ClaimLexicon: Sendable {
 struct PhraseTable<Value: Sendable>: Sendable {
     private var forward = ScalarTrie<Value>()
     private var backward = ScalarTrie<Value>()
-    private(set) var isEmpty = true
 
     init(_ rows: [(String, Value)], lowercaseKeys: Bool = true) {
         for (phrase, value) in rows {
@@ -263,8 +260,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
             guard !scalars.isEmpty else { continue }
             forward.insert(scalars, value)
             backward.insert(scalars.reversed(), value)
-            isEmpty = false
         }
+    }
+
+    /// Phrases that are only present or absent (cue words).
+    init(flags phrases: [String]) where Value == Bool {
+        self.init(phrases.map { ($0, true) })
     }
 
     /// The longest phrase that starts at `i` in `text` and ends at a word boundary.

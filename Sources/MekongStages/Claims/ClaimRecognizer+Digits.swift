@@ -147,6 +147,15 @@ extension ClaimRecognizer {
         return core
     }
 
+    /// Digits at `k` read as decimal places (`23` → 0.23), and where they end: the part
+    /// after a point word (`2 chấm 23`, `hai phẩy 23`).
+    func decimalPlaces(_ t: ClaimText, at k: Int) -> (value: Decimal, end: Int)? {
+        guard t.isDigit(k) else { return nil }
+        var digits = "0.", m = k
+        while t.isDigit(m) { digits.unicodeScalars.append(Unicode.Scalar(t.original[m])!); m += 1 }
+        return Self.parseDecimal(digits).map { ($0, m) }
+    }
+
     /// A plain decimal string (`-12.50`) as a Decimal, without a locale-aware parser.
     static func parseDecimal(_ s: String) -> Decimal? {
         var mantissa: UInt64 = 0

@@ -29,20 +29,16 @@ extension ClaimRecognizer {
         // `2 chấm 23`, `2 point 5`: a decimal point word between digit groups.
         if !c.spelled, c.integerDigits {
             let j = t.skipSpaces(end)
-            if j > end, t.isLetter(j), let w = lex.numberTrie.lookup(t.lower, j..<t.wordEnd(j)), w.role == .point {
+            if j > end, let w = numberWord(t, at: j), w.role == .point {
                 let k = t.skipSpaces(t.wordEnd(j))
-                if k > t.wordEnd(j), t.isDigit(k) {
-                    var digits = "0.", m = k
-                    while t.isDigit(m) { digits.unicodeScalars.append(Unicode.Scalar(t.original[m])!); m += 1 }
-                    if let f = Self.parseDecimal(digits) { value += f; end = m; c.integerDigits = false }
-                }
+                if k > t.wordEnd(j), let f = decimalPlaces(t, at: k) { value += f.value; end = f.end; c.integerDigits = false }
             }
         }
         // Scale words after the number: 6 miljard, 1,6 miljoen, 2 nghìn tỷ, 3 honderd.
         if !c.spelled {
             var j = t.skipSpaces(end)
             var lastScale: Decimal?
-            while j < t.count, j - end <= 2, t.isLetter(j), let w = lex.numberTrie.lookup(t.lower, j..<t.wordEnd(j)), w.role == .scale || w.role == .hundred {
+            while j < t.count, j - end <= 2, let w = numberWord(t, at: j), w.role == .scale || w.role == .hundred {
                 value *= w.value
                 lastScale = w.value
                 if scale == nil { scale = t.originalString(j..<t.wordEnd(j)) } else { scale! += " " + t.originalString(j..<t.wordEnd(j)) }
@@ -53,9 +49,9 @@ extension ClaimRecognizer {
             // `3 miljoen en een half`, `2 million and a half`: half of the scale on top.
             if let last = lastScale, let and = lex.rangeWords.match(t.lower, at: j), and.value == .and {
                 var k = t.skipSpaces(j + and.length)
-                if t.isLetter(k), let w = lex.numberTrie.lookup(t.lower, k..<t.wordEnd(k)), (w.role == .article || w.role == .digit && w.value == 1) {
+                if let w = numberWord(t, at: k), (w.role == .article || w.role == .digit && w.value == 1) {
                     k = t.skipSpaces(t.wordEnd(k))
-                    if t.isLetter(k), let h = lex.numberTrie.lookup(t.lower, k..<t.wordEnd(k)), h.role == .half {
+                    if let h = numberWord(t, at: k), h.role == .half {
                         value += last * h.value
                         end = t.wordEnd(k)
                         j = t.skipSpaces(end)
@@ -140,6 +136,11 @@ extension ClaimRecognizer {
             draft.claim = t.isLetter(next) && next > draft.range.upperBound && lex.rangeWords.match(t.lower, at: next) == nil ? .count : .number
         }
         return draft
+    }
+
+    /// The number word (a whole word) that starts at `i`, if any.
+    func numberWord(_ t: ClaimText, at i: Int) -> ClaimLexicon.NumberWord? {
+        t.isLetter(i) ? lex.numberTrie.lookup(t.lower, i..<t.wordEnd(i)) : nil
     }
 
     /// `2 đô 23 xu`, `$20 and 43c`, `20 dollar 43`: cents after a whole currency amount.
@@ -263,7 +264,7 @@ extension ClaimRecognizer {
         var end = second.end
         var k = t.skipSpaces(end)
         var factor: Decimal = 1
-        while k < t.count, t.isLetter(k), let w = lex.numberTrie.lookup(t.lower, k..<t.wordEnd(k)), w.role == .scale {
+        while k < t.count, let w = numberWord(t, at: k), w.role == .scale {
             factor *= w.value; end = t.wordEnd(k); k = t.skipSpaces(end)
         }
         bValue *= factor

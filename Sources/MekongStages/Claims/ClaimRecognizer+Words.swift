@@ -228,17 +228,10 @@ extension ClaimRecognizer {
         guard used > 0, sawNumber else { return nil }
         var value = total + current
         if let d = decimals, decimalDigits > 0 { value += d / pow(10, decimalDigits) }
-        // `hai phẩy 23`: decimals written in digits after a point word.
-        if previous == .point || decimals != nil && decimalDigits == 0 {
-            let j = t.skipSpaces(end + 1 <= t.count ? t.skipSpaces(end) : end)
-            var k = t.skipSpaces(parts[min(used, parts.count - 1)].wordEnd)
-            if k < j { k = j }
-            if t.isDigit(k) {
-                var digits = "0."
-                var m = k
-                while t.isDigit(m) { digits.unicodeScalars.append(Unicode.Scalar(t.original[m])!); m += 1 }
-                if let f = Self.parseDecimal(digits) { value += f; end = m }
-            }
+        // `hai phẩy 23`: decimals written in digits after a point word (the part after the last one used).
+        if decimals != nil, decimalDigits == 0, used < parts.count, let f = decimalPlaces(t, at: t.skipSpaces(parts[used].wordEnd)) {
+            value += f.value
+            end = f.end
         }
         let core = Core(start: start, end: end, value: sign * value, ordinal: ordinal, spelled: true, scale: scaleWord)
         if used == 1 {

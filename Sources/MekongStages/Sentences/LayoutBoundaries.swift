@@ -12,11 +12,10 @@ struct Salutations: Sendable {
     /// test that spares almost every sentence start the phrase lookup.
     private var firstWords: Set<UInt64> = []
 
-    init(language: Language) {
+    init(language: Language) throws {
         guard language != .und else { return }
         // Optional: a language without the file has no salutation rule.
-        guard let rows = try? ResourceData.table("\(language.rawValue)/salutations.txt") else { return }
-        for row in rows {
+        for row in try ResourceData.optionalTable("\(language.rawValue)/salutations.txt") {
             let phrase = Array(row[0].lowercased().utf8)
             phrases[phrase] = row.count > 1 ? (Kind(rawValue: row[1]) ?? .closing) : .closing
             longest = max(longest, phrase.count)

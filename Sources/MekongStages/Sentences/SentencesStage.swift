@@ -75,20 +75,20 @@ final class SentenceRules: Sendable {
         var s: [Language: Salutations] = [:]
         for l in Language.known {
             a[l] = try Abbreviations(language: l)
-            s[l] = Salutations(language: l)
+            s[l] = try Salutations(language: l)
         }
         abbreviations = a
         salutations = s
         var w: [Language: Set<[UInt8]>] = [:]
         for l in Language.known where l != .und {
             let path = "\(l.rawValue)/sentence-starters.txt"
-            w[l] = Set(((try? ResourceData.lines(path)) ?? []).map { Array($0.utf8) })
+            w[l] = Set(try ResourceData.optionalLines(path).map { Array($0.utf8) })
         }
         starters = w
         var c: [Language: Set<[UInt8]>] = [:]
         for l in Language.known {
             let path = "\(l.rawValue)/name-continuations.txt"
-            c[l] = Set(((try? ResourceData.lines(path)) ?? []).map { Array($0.utf8) })
+            c[l] = Set(try ResourceData.optionalLines(path).map { Array($0.utf8) })
         }
         continuations = c
     }

@@ -36,6 +36,16 @@ public enum ResourceData {
         return result
     }
 
+    /// The lines of a data file a language may do without; none when the file is absent.
+    public static func optionalLines(_ relativePath: String) throws -> [String] {
+        FileManager.default.fileExists(atPath: url(relativePath).path) ? try lines(relativePath) : []
+    }
+
+    /// The rows of a data file a language may do without; none when the file is absent.
+    public static func optionalTable(_ relativePath: String) throws -> [[String]] {
+        FileManager.default.fileExists(atPath: url(relativePath).path) ? try table(relativePath) : []
+    }
+
     /// Tab-separated fields of each data line.
     public static func table(_ relativePath: String) throws -> [[String]] {
         try lines(relativePath).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
