@@ -70,15 +70,22 @@ final class ClaimLexicon: Sendable {
     let ambiguousWords: ScalarTrie<Bool>
     let ordinalTrie: ScalarTrie<Decimal>
 
-    /// First (up to four) lowercase UTF-8 bytes of every word that can start a claim without
-    /// digits: a sentence with none of them and no digit is skipped at once.
-    let triggerPrefixes: Set<PackedKey>
-    /// A bit per first three lowercase bytes (seven bits each) of the trigger words and of
-    /// their shorter prefixes: most words fail here, unhashed.
-    private let triggerTriples: [UInt64]
+    /// A bit per first three UTF-8 bytes (folded to seven bits, see `tripleBit`) of every word
+    /// that can begin a claim without digits, in lowercase, capitalized and uppercase: most
+    /// words of a sentence fail this test unhashed.
+    private let startTriples: [UInt64]
+    /// The same for every word that can follow an ambiguous word in a claim (number words,
+    /// units, vague amounts): `een kilo`, `a dozen`, `một tấn`.
+    private let continuationTriples: [UInt64]
+    /// A bit per (first three scalars, seven bits each) of every word that can begin a claim.
+    private let wordStarts: [UInt64]
+    /// First words of the vague amounts (`hàng` of `hàng trăm`).
+    let vagueStarts: ScalarTrie<Bool>
+    /// Ambiguous number words (`een`, `a`, `một`) as lowercase and capitalized UTF-8.
+    private let ambiguousKeys: [PackedKey]
 
-    /// The first three bytes of the word at `i`, lowercased and folded to seven bits; a byte
-    /// past the word's end counts as 0.
+    /// The first three bytes of the word at `i`, ASCII letters lowercased, other bytes folded
+    /// to seven bits; a byte past the word's end counts as 0.
     @inline(__always)
     static func tripleBit(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         var key = 0
@@ -93,42 +100,82 @@ final class ClaimLexicon: Sendable {
         }
         return key
     }
-    /// A bit per (first three scalars, seven bits each) of every word that can begin a claim.
-    private let wordStarts: [UInt64]
 
-    /// Whether a sentence may hold a claim: a digit, or a word that starts like a number word.
-    func mayHoldClaim(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = p.count
-        var i = 0
-        var wordStart = true
-        while i < n {
-            let b = p[i]
-            if b >= 0x30 && b <= 0x39 { return true }
-            // Vulgar fractions: ¼ ½ ¾ (C2 BC–BE) and ⅐–⅞ (E2 85 90–9E).
-            if b == 0xC2 && i + 1 < n && (0xBC...0xBE).contains(p[i + 1]) { return true }
-            if b == 0xE2 && i + 2 < n && p[i + 1] == 0x85 && (0x90...0x9E).contains(p[i + 2]) { return true }
-            let letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80
-            if letter && wordStart {
-                // Three bytes (seven bits each) decide for most words; only then are the first four looked up.
-                let bit = Self.tripleBit(p, i)
-                if triggerTriples[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
-                    // The word's first 2, 3 and 4 bytes: triggers shorter than four (`zes`, `ba`) start longer words.
-                    var key = PackedKey()
-                    var j = i
-                    while j < n && j - i < 4 {
-                        let x = p[j]
-                        guard (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A || x >= 0x80 else { break }
-                        key.append(x < 0x80 ? x | 0x20 : x)
-                        j += 1
-                        if j - i >= 2 && triggerPrefixes.contains(key) { return true }
-                    }
-                }
+    private static func tripleBits(_ words: some Sequence<String>) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: 1 << 15)
+        for w in words {
+            let first = String(w.split(separator: " ").first ?? "")
+            for form in [first.lowercased(), first.prefix(1).uppercased() + first.dropFirst().lowercased(), first.uppercased()] {
+                let u = Array(form.utf8)
+                guard !u.isEmpty else { continue }
+                let bit = u.withUnsafeBufferPointer { tripleBit($0, 0) }
+                bits[bit >> 6] |= 1 << UInt64(bit & 63)
             }
-            wordStart = !letter
-            i += 1
+        }
+        return bits
+    }
+
+    @inline(__always)
+    private static func test(_ bits: [UInt64], _ bit: Int) -> Bool { bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+
+    /// Byte-level first filter for a sentence: a digit or a vulgar fraction says yes at
+    /// once; a word whose first bytes are those of a number word, an ordinal or a vague
+    /// amount is a candidate — an ambiguous one (`a`, `een`, `một`) only when the next word
+    /// starts like one that could continue a claim — and `confirm(start, end)` reads it for
+    /// real. Most sentences without digits are skipped without being decoded.
+    func mayHoldClaim(_ p: UnsafeBufferPointer<UInt8>, confirm: (Int, Int) -> Bool) -> Bool {
+        let n = p.count
+        let byteClass = Self.byteClass
+        var i = 0
+        while i < n {
+            switch byteClass[Int(p[i])] {
+            case .other:
+                i += 1
+            case .digit:
+                return true
+            case .symbolLead:
+                // Vulgar fractions: ¼ ½ ¾ (C2 BC–BE) and ⅐–⅞ (E2 85 90–9E).
+                if p[i] == 0xC2 && i + 1 < n && (0xBC...0xBE).contains(p[i + 1]) { return true }
+                if p[i] == 0xE2 && i + 2 < n && p[i + 1] == 0x85 && (0x90...0x9E).contains(p[i + 2]) { return true }
+                i += 1
+            case .word:
+                var end = i + 1
+                while end < n && byteClass[Int(p[end])] == .word { end += 1 }
+                if Self.test(startTriples, Self.tripleBit(p, i)) {
+                    var candidate = true
+                    if end - i <= 6, let key = PackedKey(p, i..<end), ambiguousKeys.contains(key) {
+                        var next = end
+                        while next < n && (p[next] == 0x20 || p[next] == 0x2D) { next += 1 }
+                        candidate = next < n && Self.isWordByte(p[next]) && Self.test(continuationTriples, Self.tripleBit(p, next))
+                    }
+                    if candidate && confirm(i, end) { return true }
+                }
+                i = end
+            }
         }
         return false
     }
+
+    private enum ByteClass: UInt8 {
+        case other, word, digit
+        /// C2 and E2: lead bytes of Latin-1 symbols and of general punctuation, where the
+        /// vulgar fractions are; no letter of ours starts with them.
+        case symbolLead
+    }
+
+    /// The class of every byte value, looked up once per byte of a sentence (written once, then only read).
+    nonisolated(unsafe) private static let byteClass: UnsafePointer<ByteClass> = {
+        let table = UnsafeMutablePointer<ByteClass>.allocate(capacity: 256)
+        for b in 0..<256 {
+            let x = UInt8(b)
+            table[b] = x >= 0x30 && x <= 0x39 ? .digit : x == 0xC2 || x == 0xE2 ? .symbolLead : isWordByte(x) ? .word : .other
+        }
+        return UnsafePointer(table)
+    }()
+
+    /// ASCII letters and every byte of a non-ASCII scalar (letters for this purpose).
+    @inline(__always)
+    static func isWordByte(_ x: UInt8) -> Bool { (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A || x >= 0x80 }
 
     /// Whether a claim may start with the word at `i`: a bit test on its first three letters
     /// (each folded to seven bits), so `the` or `this` costs no dictionary lookup.
@@ -187,36 +234,17 @@ final class ClaimLexicon: Sendable {
         var nt = ScalarTrie<NumberWord>()
         for (k, v) in numbers { nt.insert(k.unicodeScalars.map(\.value), v) }
         numberTrie = nt
-        // Words that can start a claim on their own (not `een`, `a`, `and`, `geen`: too common).
         let ambiguous = Set(try ResourceData.optionalLines("\(lang)/ambiguous-number-words.txt"))
-        var triggers: [String] = numbers.filter { [.digit, .teen, .tens, .hundred, .scale, .half, .fraction, .tensMarker, .tensMultiplier].contains($0.value.role) && !ambiguous.contains($0.key) }.map(\.key)
-        triggers += ordinals.keys
-        triggers += vague.map { String($0[0].split(separator: " ")[0]) }
-        triggers += prefixes
-        // Unit words too: `a dollar`, `een kilo`, `một tấn` are claims without a number word.
-        triggers += unitRows.map(\.0).filter { $0.count >= 2 && $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == " " } }
-        // Compounds that start with an ambiguous word (`eenentwintig`, `eenhonderd`) count too.
-        for a in ambiguous { for m in numbers.keys where m.count > 1 { triggers.append(a + m) } }
         var at = ScalarTrie<Bool>()
         for a in ambiguous { at.insert(a.unicodeScalars.map(\.value), true) }
         ambiguousWords = at
-        triggerPrefixes = Set(triggers.compactMap { w in PackedKey(Array(w.lowercased().utf8).prefix(4)) })
-        var triples = [UInt64](repeating: 0, count: 1 << 15)
-        for w in triggers {
-            // A word matches a trigger when its first two, three or four bytes are the trigger's
-            // prefix (see mayHoldClaim): mark every way its first three bytes can look.
-            let u = Array(w.lowercased().utf8)
-            guard u.count >= 2 else { continue }
-            let fold = { (x: UInt8) -> Int in x >= 0x80 ? Int(x & 0x7F) : Int(x) }
-            let first = fold(u[0]) << 14 | fold(u[1]) << 7
-            if u.count == 2 {
-                for third in 0..<128 { triples[(first | third) >> 6] |= 1 << UInt64((first | third) & 63) }
-            } else {
-                let bit = first | fold(u[2])
-                triples[bit >> 6] |= 1 << UInt64(bit & 63)
-            }
-        }
-        triggerTriples = triples
+        ambiguousKeys = ambiguous.flatMap { [PackedKey($0.utf8), PackedKey(($0.prefix(1).uppercased() + $0.dropFirst()).utf8)] }.compactMap { $0 }
+        var vs = ScalarTrie<Bool>()
+        for r in vague { vs.insert(r[0].lowercased().split(separator: " ")[0].unicodeScalars.map(\.value), true) }
+        vagueStarts = vs
+        let starters = Array(numbers.keys) + Array(ordinals.keys) + vague.map { $0[0] }
+        startTriples = Self.tripleBits(starters)
+        continuationTriples = Self.tripleBits(starters + unitRows.map(\.0))
         var starts = [UInt64](repeating: 0, count: 1 << 15)
         var all = Array(numbers.keys) + Array(ordinals.keys)
         all += vague.map { $0[0] }
@@ -269,7 +297,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// The longest phrase that starts at `i` in `text` and ends at a word boundary.
-    func match(_ text: [UInt32], at i: Int, where accept: (Value) -> Bool = { _ in true }) -> (length: Int, value: Value)? {
+    func match(_ text: UnsafeBufferPointer<UInt32>, at i: Int, where accept: (Value) -> Bool = { _ in true }) -> (length: Int, value: Value)? {
         guard i < text.count else { return nil }
         let m = forward.longestPrefix(text, from: i) { end, value in
             accept(value) &&
@@ -281,7 +309,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// The longest phrase that ends exactly at `end` (exclusive) and starts at a word boundary.
-    func match(_ text: [UInt32], endingAt end: Int, where accept: (Value) -> Bool = { _ in true }) -> (length: Int, value: Value)? {
+    func match(_ text: UnsafeBufferPointer<UInt32>, endingAt end: Int, where accept: (Value) -> Bool = { _ in true }) -> (length: Int, value: Value)? {
         guard end > 0, end <= text.count else { return nil }
         let m = backward.longestSuffix(text, endingAt: end) { start, value in
             accept(value) && !(start > 0 && ClaimText.isWordScalar(text[start - 1]) && ClaimText.isWordScalar(text[start]))

@@ -128,7 +128,7 @@ extension ClaimRecognizer {
             case .percent: draft.claim = .percent
             case .quantity: draft.claim = .quantity
             }
-        } else if c.integerDigits, (1000...2999).contains(NSDecimalNumber(decimal: value).intValue), draft.qualifier == nil,
+        } else if c.integerDigits, value == c.value, (1000...2999).contains(c.intValue), draft.qualifier == nil,
                   lex.yearCues.match(t.lower, endingAt: t.skipSpacesBack(draft.range.lowerBound)) != nil {
             draft.claim = .year
         } else {
@@ -200,8 +200,8 @@ extension ClaimRecognizer {
     }
 
     func monthDate(_ c: inout Core, _ t: ClaimText) -> Draft? {
-        guard !c.spelled, !c.ordinal || lex.language == .en, c.scale == nil else { return nil }
-        let day = NSDecimalNumber(decimal: c.value).intValue
+        guard !c.spelled, !c.ordinal || lex.language == .en, c.scale == nil, c.integerDigits || c.ordinal else { return nil }
+        let day = c.intValue
         // `20 november 2025`
         let j = t.skipSpaces(c.end)
         if c.integerDigits || c.ordinal, (1...31).contains(day), j > c.end, let m = lex.months.match(t.lower, at: j) {

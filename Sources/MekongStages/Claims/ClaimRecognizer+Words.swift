@@ -52,7 +52,7 @@ extension ClaimRecognizer {
         var total: Decimal = 0, current: Decimal = 0
         var lastDigit: Decimal = 0
         var largestScale: Decimal = 0
-        var sign: Decimal = 1
+        var negative = false
         var previous: ClaimLexicon.Role?
         var used = 0
         var sawNumber = false
@@ -204,7 +204,7 @@ extension ClaimRecognizer {
                 current = 0
             case .minus:
                 guard k == 0, parts.count > 1 else { break loop }
-                sign = -1
+                negative = true
                 previous = .minus
                 used = k + 1
                 continue loop
@@ -233,10 +233,15 @@ extension ClaimRecognizer {
             value += f.value
             end = f.end
         }
-        let core = Core(start: start, end: end, value: sign * value, ordinal: ordinal, spelled: true, scale: scaleWord)
+        let core = Core(start: start, end: end, value: negative ? -value : value, ordinal: ordinal, spelled: true, scale: scaleWord)
         if used == 1 {
             let only = parts[0]
             if only.role == .article || only.role == .and || only.role == .point || only.role == .filler { return nil }
+            if only.role == .zero {
+                // `geen`, `nil`: zero with a unit after (`geen euro`), or as a whole answer; not `geen zin`.
+                let next = t.skipSpaces(end)
+                if lex.unit(t, at: next) == nil && !(start == 0 && (next == t.count || next == t.count - 1 && !t.isLetter(next) && !t.isDigit(next))) { return nil }
+            }
             if lex.ambiguousWords.lookup(t.lower, start..<end) != nil {
                 // `een`, `one`, `một`, `năm`: only with a unit or scale after them.
                 let next = t.skipSpaces(end)

@@ -30,6 +30,10 @@ struct ClaimRecognizer {
         var date: String?
         /// The value as an integer, while it is one that the fast path read (prints without Decimal).
         var integer: Int64?
+
+        /// The value as an Int (truncated); from `integer` when the fast path read it, since
+        /// NSDecimalNumber allocates.
+        var intValue: Int { integer.map { Int($0) } ?? NSDecimalNumber(decimal: value).intValue }
     }
 
     struct Draft {
@@ -44,6 +48,42 @@ struct ClaimRecognizer {
         var qualifier: Claim.Qualifier?
         var change: Claim.Change?
         var integer: Int64?
+    }
+
+    /// Bytes read from a candidate word to confirm it: enough for `een half dozijn kilo`.
+    static let windowBytes = 96
+
+    /// What a word alone says about a claim starting at it.
+    enum WordVerdict: UInt8 {
+        case no
+        case yes
+        /// `een`, `a`, `một`, `geen`, `hàng`: only with the right words after it.
+        case context
+    }
+
+    /// The verdict on one word (`p[word]`), read with the number data; `t` is scratch.
+    func verdict(_ p: UnsafeBufferPointer<UInt8>, word: Range<Int>, scratch t: ClaimText) -> WordVerdict {
+        t.load(UnsafeBufferPointer(rebasing: p[word]), base: 0)
+        let whole = 0..<t.count
+        let needsContext = lex.vagueStarts.lookup(t.lower, whole) != nil || lex.ambiguousWords.lookup(t.lower, whole) != nil
+        guard let pieces = shared.split(t.lower, whole, lex) else { return needsContext ? .context : .no }
+        if pieces.count == 1 {
+            switch pieces[0].role {
+            case .and, .point, .filler: return needsContext ? .context : .no
+            case .article, .zero: return .context
+            default: break
+            }
+        }
+        return needsContext ? .context : .yes
+    }
+
+    /// Whether the words from `start` on read as a number or a vague amount, tested on a
+    /// short window (`t` is scratch).
+    func startsClaim(_ p: UnsafeBufferPointer<UInt8>, at start: Int, scratch t: ClaimText) -> Bool {
+        var end = min(p.count, start + Self.windowBytes)
+        while end < p.count && p[end] & 0xC0 == 0x80 { end += 1 }   // whole scalars
+        t.load(UnsafeBufferPointer(rebasing: p[start..<end]), base: 0)
+        return lex.mayStartWord(t, 0) && (vague(t, at: 0) != nil || words(t, at: 0) != nil)
     }
 
     func claims(in t: ClaimText) -> [Draft] {

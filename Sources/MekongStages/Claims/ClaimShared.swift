@@ -35,7 +35,7 @@ final class ClaimShared: Sendable {
     /// Splits a lowercase word (`text[range]`) into number morphemes (`eenentwintig` =
     /// een + en + twintig, `achthonderdzevende` = acht + honderd + zevende); nil when it
     /// is not a number word. An ordinal may only close the word.
-    func split(_ text: [UInt32], _ range: Range<Int>, _ lex: ClaimLexicon) -> [Piece]? {
+    func split(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, _ lex: ClaimLexicon) -> [Piece]? {
         // Most words are no number: the first two letters already tell.
         guard lex.numberTrie.hasPrefix(text, range.lowerBound, length: min(2, range.count))
                 || lex.ordinalTrie.hasPrefix(text, range.lowerBound, length: min(2, range.count)) else { return nil }
@@ -50,7 +50,7 @@ final class ClaimShared: Sendable {
         return search(text, range.lowerBound, range.upperBound, lex, &result) ? result : nil
     }
 
-    private func search(_ text: [UInt32], _ i: Int, _ end: Int, _ lex: ClaimLexicon, _ out: inout [Piece]) -> Bool {
+    private func search(_ text: UnsafeBufferPointer<UInt32>, _ i: Int, _ end: Int, _ lex: ClaimLexicon, _ out: inout [Piece]) -> Bool {
         if i == end { return out.count > 1 }
         // Longest parts first: `achttien` before `acht`.
         for (e, n) in lex.numberTrie.prefixes(text, from: i, limit: end).reversed()
@@ -89,7 +89,7 @@ final class ClaimShared: Sendable {
     private static let www: [UInt32] = [0x77, 0x77, 0x77, 0x2E]
 
     /// `example.org/2025/...`: a dotted name followed by a slash path.
-    private func containsSlashDomain(_ token: ArraySlice<UInt32>) -> Bool {
+    private func containsSlashDomain(_ token: Slice<UnsafeBufferPointer<UInt32>>) -> Bool {
         guard let slash = token.firstIndex(of: 0x2F) else { return false }
         return token[token.startIndex..<slash].contains(0x2E) && token[token.startIndex..<slash].contains { Scalars.isLetter($0) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import MekongCore
 
 /// Numeric claims of every sentence: value, unit, scale, qualifier, range and change,
@@ -13,6 +14,10 @@ public struct ClaimsStage: Stage {
     private let recognizers: [ClaimRecognizer]
     /// Scalar buffers reused from sentence to sentence (each worker has its own stage).
     private let scratch = ClaimText()
+    /// A few words from a candidate number word on, read to confirm it before the whole sentence is.
+    private let window = ClaimText()
+    /// Verdicts on words seen before, per language (words recur: `một`, `and`, `this`).
+    private let verdicts = VerdictCache()
 
     public init() throws {
         let shared = try ClaimShared.shared()
@@ -33,7 +38,18 @@ public struct ClaimsStage: Stage {
                 if language == .und { language = main == .und ? .en : main }
                 guard let index = Language.known.firstIndex(of: language) else { continue }
                 let recognizer = recognizers[index]
-                guard recognizer.lex.mayHoldClaim(p) else { continue }
+                let window = self.window
+                let confirmed = recognizer.lex.mayHoldClaim(p) { start, end in
+                    let verdict = verdicts.verdict(index, p, start..<end) {
+                        recognizer.verdict(p, word: start..<end, scratch: window)
+                    }
+                    switch verdict {
+                    case .no: return false
+                    case .yes: return true
+                    case .context: return recognizer.startsClaim(p, at: start, scratch: window)
+                    }
+                }
+                guard confirmed else { continue }
                 let t = scratch
                 t.load(p, base: range.lowerBound)
                 for d in recognizer.claims(in: t) {
@@ -53,10 +69,37 @@ public struct ClaimsStage: Stage {
     /// An exact decimal string without exponent or grouping: "6000000000", "1.6", "-0.25".
     static func decimalString(_ d: Decimal) -> String {
         // Values from division (1/3) carry 38 digits: keep 20 decimals, enough for any claim.
-        guard d.exponent < -20 else { return d.description }
+        guard d.exponent < -20 else { return plainString(d) }
         var v = d
         var rounded = Decimal()
         NSDecimalRound(&rounded, &v, 20, .plain)
-        return rounded.description
+        return plainString(rounded)
+    }
+
+    /// Foundation's `Decimal.description` divides the 128-bit mantissa digit by digit; the same
+    /// few values (1, 2, 10, 100, 1000 …) recur, so their strings are kept.
+    private static func plainString(_ d: Decimal) -> String {
+        if let s = formatted.withLock({ $0[d] }) { return s }
+        let s = d.description
+        formatted.withLock { cache in
+            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
+            cache[d] = s
+        }
+        return s
+    }
+    private static let formatted = Mutex<[Decimal: String]>([:])
+}
+
+/// Word verdicts of the sentence filter by language and word bytes; bounded, one per worker.
+final class VerdictCache {
+    private var byLanguage: [[PackedKey: ClaimRecognizer.WordVerdict]] = Array(repeating: [:], count: Language.known.count)
+
+    func verdict(_ language: Int, _ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, compute: () -> ClaimRecognizer.WordVerdict) -> ClaimRecognizer.WordVerdict {
+        guard let key = PackedKey(p, word) else { return compute() }
+        if let v = byLanguage[language][key] { return v }
+        let v = compute()
+        if byLanguage[language].count >= 65_536 { byLanguage[language].removeAll(keepingCapacity: true) }
+        byLanguage[language][key] = v
+        return v
     }
 }

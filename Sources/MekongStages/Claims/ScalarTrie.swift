@@ -33,7 +33,7 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     }
 
     /// The value of exactly `text[range]`, if it is a word.
-    func lookup(_ text: [UInt32], _ range: Range<Int>) -> Value? {
+    func lookup(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Value? {
         var node = 0
         for i in range {
             guard let next = child(node, text[i]) else { return nil }
@@ -43,7 +43,7 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     }
 
     /// Every word that starts at `start` and ends by `limit`: (end, value), shortest first.
-    func prefixes(_ text: [UInt32], from start: Int, limit: Int) -> [(end: Int, value: Value)] {
+    func prefixes(_ text: UnsafeBufferPointer<UInt32>, from start: Int, limit: Int) -> [(end: Int, value: Value)] {
         var out: [(end: Int, value: Value)] = []
         var node = 0
         var i = start
@@ -57,7 +57,7 @@ struct ScalarTrie<Value: Sendable>: Sendable {
 
     /// The longest word starting at `start` whose end `accept`s, without allocating.
     @inline(__always)
-    func longestPrefix(_ text: [UInt32], from start: Int, accept: (Int, Value) -> Bool) -> (end: Int, value: Value)? {
+    func longestPrefix(_ text: UnsafeBufferPointer<UInt32>, from start: Int, accept: (Int, Value) -> Bool) -> (end: Int, value: Value)? {
         var best: (end: Int, value: Value)?
         var node = 0
         var i = start
@@ -71,7 +71,7 @@ struct ScalarTrie<Value: Sendable>: Sendable {
 
     /// The longest word (stored reversed) ending at `end` whose start `accept`s, without allocating.
     @inline(__always)
-    func longestSuffix(_ text: [UInt32], endingAt end: Int, accept: (Int, Value) -> Bool) -> (start: Int, value: Value)? {
+    func longestSuffix(_ text: UnsafeBufferPointer<UInt32>, endingAt end: Int, accept: (Int, Value) -> Bool) -> (start: Int, value: Value)? {
         var best: (start: Int, value: Value)?
         var node = 0
         var i = end - 1
@@ -84,7 +84,7 @@ struct ScalarTrie<Value: Sendable>: Sendable {
     }
 
     /// Whether some word starts with `text[start..<start+length]` (a cheap first filter).
-    func hasPrefix(_ text: [UInt32], _ start: Int, length: Int) -> Bool {
+    func hasPrefix(_ text: UnsafeBufferPointer<UInt32>, _ start: Int, length: Int) -> Bool {
         var node = 0
         for i in start..<min(text.count, start + length) {
             guard let next = child(node, text[i]) else { return false }
