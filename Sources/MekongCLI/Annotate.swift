@@ -51,7 +51,7 @@ struct Annotate: ParsableCommand {
     @Option(help: "One record per document or per sentence.")
     var unit: OutputOptions.Unit = .document
 
-    @Option(parsing: .upToNextOption, help: "Stages to run (their prerequisites run too): normalize, blocks, language, sentences (the default), and claims.")
+    @Option(parsing: .upToNextOption, help: "Stages to run (their prerequisites run too): normalize, blocks, language, sentences (the default), entities and claims.")
     var stages: [StageName] = PipelineFactory.defaultStages
 
     @Option(help: "Language of every block: auto, vi, nl, en, und.")

@@ -14,7 +14,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
 
 public enum PipelineFactory {
     /// The stages this version implements, in order.
-    public static let availableStages: [StageName] = [.normalize, .blocks, .language, .sentences, .claims]
+    public static let availableStages: [StageName] = [.normalize, .blocks, .language, .sentences, .entities, .claims]
     /// Claims run on request (`--stages claims`) until they fit the speed budget of the
     /// default pipeline (at most 30 % more time); see README.
     public static let defaultStages: [StageName] = [.normalize, .blocks, .language, .sentences]
@@ -22,7 +22,7 @@ public enum PipelineFactory {
     private static let prerequisites: [StageName: [StageName]] = [
         .normalize: NormalizeStage.requires, .blocks: BlocksStage.requires,
         .language: LanguageStage.requires, .sentences: SentencesStage.requires,
-        .claims: ClaimsStage.requires,
+        .entities: EntitiesStage.requires, .claims: ClaimsStage.requires,
     ]
 
     /// The requested stages plus everything they need, in pipeline order.
@@ -47,8 +47,9 @@ public enum PipelineFactory {
             case .blocks: stages.append(BlocksStage())
             case .language: stages.append(try LanguageStage())
             case .sentences: stages.append(try SentencesStage(configuration.sentences))
+            case .entities: stages.append(try EntitiesStage())
             case .claims: stages.append(try ClaimsStage())
-            case .tokens, .entities:
+            case .tokens:
                 throw PipelineError("stage '\(name.rawValue)' is not available in this version of mekong")
             }
         }

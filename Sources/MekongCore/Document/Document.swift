@@ -48,6 +48,8 @@ public struct Document: Sendable {
     public var sentences: [Sentence] = []
     /// Numeric claims, in text order (the claims stage).
     public var claims: [Claim] = []
+    /// Named entities, in text order, not overlapping (the entities stage).
+    public var entities: [Entity] = []
     /// The language forced by the user (`--lang`), if any.
     public var forcedLanguage: Language?
     /// Names of the stages that ran, in order.

@@ -135,6 +135,10 @@ public enum RecordWriter {
             w.endObject()
         }
         w.endArray()
+        if doc.stagesRun.contains(StageName.entities.rawValue) {
+            w.key("entities")
+            writeEntities(doc.entities[...], &w, &offsets, doc)
+        }
         if doc.stagesRun.contains(StageName.claims.rawValue) {
             w.key("claims")
             writeClaims(doc.claims[...], &w, &offsets, doc)
@@ -163,6 +167,21 @@ public enum RecordWriter {
         w.endArray()
     }
 
+    private static func writeEntities(_ entities: ArraySlice<Entity>, _ w: inout JSONWriter, _ offsets: inout Offsets, _ doc: Document) {
+        w.beginArray()
+        for e in entities {
+            w.beginObject()
+            offsets.write(e.span, &w)
+            w.key("label"); w.string(e.label.rawValue)
+            w.key("text"); w.string(utf8: doc.text[e.span.range])
+            w.key("canonical"); w.string(e.canonical)
+            if let id = e.id { w.key("id"); w.string(id) }
+            w.key("source"); w.string(e.source.rawValue)
+            w.endObject()
+        }
+        w.endArray()
+    }
+
     private static func language(of s: Sentence, in doc: Document) -> Language {
         doc.blocks.indices.contains(s.block) ? doc.blocks[s.block].language : doc.mainLanguage
     }
@@ -184,6 +203,11 @@ public enum RecordWriter {
             w.key("text"); w.string(utf8: doc.text[s.span.range])
             offsets.write(s.span, &w)
             w.key("block"); w.int(s.block)
+            if doc.stagesRun.contains(StageName.entities.rawValue) {
+                w.key("entities")
+                let inside = doc.entities.filter { $0.span.start >= s.span.start && $0.span.end <= s.span.end }
+                writeEntities(inside[...], &w, &offsets, doc)
+            }
             if doc.stagesRun.contains(StageName.claims.rawValue) {
                 w.key("claims")
                 let inside = doc.claims.filter { $0.span.start >= s.span.start && $0.span.end <= s.span.end }

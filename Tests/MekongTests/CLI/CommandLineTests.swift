@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func unknownStagesAndBadOptionsFailWithAClearMessage() throws {
-        let r = try run(["annotate", "--stages", "entities"])
+        let r = try run(["annotate", "--stages", "tokens"])
         #expect(r.status != 0)
         #expect(r.stderr.contains("not available"))
         let j = try run(["annotate", "--jobs", "0"])
@@ -61,5 +61,19 @@ import Testing
         #expect(lines.count == 2)
         #expect(lines[0].contains("\"error\""))
         #expect(lines[1].contains("Hello world."))
+    }
+
+    @Test func trainEntitiesWritesAModelThatAnnotateCanUse() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mekong-train-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let train = dir.appendingPathComponent("train.iob2"), model = dir.appendingPathComponent("m.bin")
+        try Data(SyntheticNER.iob().utf8).write(to: train)
+        let r = try run(["train-entities", "--lang", "nl", "--train", train.path, "--dev", train.path, "--epochs", "3", "-o", model.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("epoch  3") && r.stderr.contains("F1 100.00"))
+        #expect(FileManager.default.fileExists(atPath: model.path))
+        let bad = try run(["train-entities", "--lang", "nl", "--train", "/nonexistent.iob2", "-o", model.path])
+        #expect(bad.status != 0)
     }
 }
