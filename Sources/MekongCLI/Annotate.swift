@@ -8,6 +8,7 @@ extension Language: ExpressibleByArgument {}
 extension InputFormat: ExpressibleByArgument {}
 extension OutputOptions.Format: ExpressibleByArgument {}
 extension OutputOptions.Unit: ExpressibleByArgument {}
+extension EntitiesStage.Sources: ExpressibleByArgument {}
 extension NormalizeConfiguration.Form: ExpressibleByArgument {}
 extension ToneMarkPlacement: ExpressibleByArgument {}
 extension SentencesConfiguration.Rules: ExpressibleByArgument {}
@@ -31,7 +32,7 @@ struct Annotate: ParsableCommand {
           # sentences only, Dutch forced, one per line
           mekong annotate article.txt --stages sentences --lang nl --format sentences
           # numeric claims too: value, unit, scale, qualifier, range, change
-          mekong annotate article.txt --stages claims
+          mekong annotate article.txt --stages entities,claims
           # see the resolved pipeline
           mekong annotate --tone-marks first-vowel --print-config
           # where the time goes
@@ -51,8 +52,11 @@ struct Annotate: ParsableCommand {
     @Option(help: "One record per document or per sentence.")
     var unit: OutputOptions.Unit = .document
 
-    @Option(parsing: .upToNextOption, help: "Stages to run (their prerequisites run too): normalize, blocks, language, sentences (the default), entities and claims.")
-    var stages: [StageName] = PipelineFactory.defaultStages
+    @Option(help: "Stages to run, comma-separated; their prerequisites run too: normalize, blocks, language, sentences, entities (the default: up to entities), claims.")
+    var stages: String?
+
+    @Option(help: "What the entities stage uses: all (gazetteer, rules, model, linking) or gazetteer (names from the gazetteer only: a baseline).")
+    var entitySources: EntitiesStage.Sources = .all
 
     @Option(help: "Language of every block: auto, vi, nl, en, und.")
     var lang: String = "auto"
@@ -102,7 +106,8 @@ struct Annotate: ParsableCommand {
         let configuration = PipelineConfiguration(
             stages: try resolvedStages(),
             normalize: NormalizeConfiguration(form: normalization, foldQuotesAndDashes: foldQuotes, toneMarks: toneMarks),
-            sentences: SentencesConfiguration(rules: sentenceRules)
+            sentences: SentencesConfiguration(rules: sentenceRules),
+            entitySources: entitySources
         )
         if printConfig {
             let encoder = JSONEncoder()
@@ -143,7 +148,17 @@ struct Annotate: ParsableCommand {
     }
 
     private func resolvedStages() throws -> [StageName] {
-        do { return try PipelineFactory.resolve(stages) } catch { throw ValidationError(error.message) }
+        var requested = PipelineFactory.defaultStages
+        if let stages {
+            requested = try stages.split(separator: ",").map { name in
+                let trimmed = name.trimmingCharacters(in: .whitespaces)
+                guard let stage = StageName(rawValue: trimmed) else {
+                    throw ValidationError("unknown stage '\(trimmed)' (stages: \(StageName.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                return stage
+            }
+        }
+        do { return try PipelineFactory.resolve(requested) } catch { throw ValidationError(error.message) }
     }
 }
 

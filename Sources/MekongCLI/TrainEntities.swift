@@ -91,11 +91,12 @@ struct TrainEntities: ParsableCommand {
         options.seed = seed
         options.decoder = decoder
         options.maxFeatures = maxFeatures
-        let trainer = EntityTrainer(language: lang.rawValue, options: options)
+        // The gazetteer's features, as the stage computes them at run time.
+        let trainer = EntityTrainer(language: lang.rawValue, options: options, gazetteer: GazetteerFeatures())
         let started = Date()
         let model = trainer.train(trainCorpora, dev: devCorpora, report: log)
         for d in devCorpora {
-            let s = EntityTrainer.evaluate(model, on: d)
+            let s = EntityTrainer.evaluate(model, on: d, gazetteer: GazetteerFeatures())
             log(String(format: "final model on %@: F1 %.2f (P %.2f R %.2f), %d gold, %d predicted", d.name, s.f1, s.precision, s.recall, s.gold, s.predicted))
         }
         try model.write(to: URL(fileURLWithPath: output))

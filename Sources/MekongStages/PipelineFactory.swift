@@ -5,10 +5,14 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public var stages: [StageName]
     public var normalize: NormalizeConfiguration
     public var sentences: SentencesConfiguration
-    public init(stages: [StageName] = PipelineFactory.defaultStages, normalize: NormalizeConfiguration = .init(), sentences: SentencesConfiguration = .init()) {
+    /// What the entities stage may use (`gazetteer`: the plain-gazetteer baseline).
+    public var entitySources: EntitiesStage.Sources
+    public init(stages: [StageName] = PipelineFactory.defaultStages, normalize: NormalizeConfiguration = .init(), sentences: SentencesConfiguration = .init(),
+                entitySources: EntitiesStage.Sources = .all) {
         self.stages = stages
         self.normalize = normalize
         self.sentences = sentences
+        self.entitySources = entitySources
     }
 }
 
@@ -17,7 +21,7 @@ public enum PipelineFactory {
     public static let availableStages: [StageName] = [.normalize, .blocks, .language, .sentences, .entities, .claims]
     /// Claims run on request (`--stages claims`) until they fit the speed budget of the
     /// default pipeline (at most 30 % more time); see README.
-    public static let defaultStages: [StageName] = [.normalize, .blocks, .language, .sentences]
+    public static let defaultStages: [StageName] = [.normalize, .blocks, .language, .sentences, .entities]
 
     private static let prerequisites: [StageName: [StageName]] = [
         .normalize: NormalizeStage.requires, .blocks: BlocksStage.requires,
@@ -47,7 +51,7 @@ public enum PipelineFactory {
             case .blocks: stages.append(BlocksStage())
             case .language: stages.append(try LanguageStage())
             case .sentences: stages.append(try SentencesStage(configuration.sentences))
-            case .entities: stages.append(try EntitiesStage())
+            case .entities: stages.append(try EntitiesStage(sources: configuration.entitySources))
             case .claims: stages.append(try ClaimsStage())
             case .tokens:
                 throw PipelineError("stage '\(name.rawValue)' is not available in this version of mekong")

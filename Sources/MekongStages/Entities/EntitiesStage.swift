@@ -1,62 +1,110 @@
 import MekongCore
 
-/// Named entities of every sentence. For now the statistical tagger (`EntityModel`, one per
-/// language, trained by `mekong train-entities`) proposes them; gazetteers, rules and
-/// in-document linking add their candidates to the same list, and `EntityMerger` decides.
-/// Each sentence is read with the model of its block's language (the document's main
-/// language when the block's is undetermined, English when that is too); a language without
-/// a model (Vietnamese) gets no model candidates.
+/// Named entities of every sentence, from four proposers that `EntityMerger` reconciles:
+/// the gazetteer of the sentence's language (known names, with their ids), rules (titles,
+/// Vietnamese names by shape, organisation and place words), the statistical tagger
+/// (`EntityModel`, trained by `mekong train-entities` with the gazetteer's features), and
+/// in-document linking of short mentions (`ông Tân`, `de heer Truong`) to the full name.
+/// Each sentence is read with its block's language (the document's main language when the
+/// block's is undetermined, English when that is too); Vietnamese has no model.
 public struct EntitiesStage: Stage {
     public static let name = StageName.entities
     public static let requires: [StageName] = [.sentences, .language]
 
+    /// What the stage may use: all of it, or only the gazetteer (the evaluation's baseline).
+    public enum Sources: String, Sendable, Codable, CaseIterable {
+        case all, gazetteer
+    }
+
     /// Indexed like `Language.known`; nil where no model ships.
     private let models: [EntityModel?]
-    /// Fills the gazetteer features the models were trained with; nil until gazetteers exist.
-    private let gazetteer: (any GazetteerFeatureSource)?
+    private let gazetteers: [Gazetteer?]
+    private let features: (any GazetteerFeatureSource)?
+    private let sources: Sources
     /// Buffers reused from sentence to sentence (each worker has its own stage).
     private let tagger = EntityTagger()
     private let scratch = Scratch()
 
     private final class Scratch {
         var tokens: [WordToken] = []
+        /// Every sentence's tokens, for the linker.
+        var documentTokens: [WordToken] = []
+        var sentence = SentenceTokens()
         var matches = GazetteerMatches()
     }
 
-    public init(gazetteer: (any GazetteerFeatureSource)? = nil) throws {
-        try self.init(models: Language.known.map { try EntityModel.shipped($0) }, gazetteer: gazetteer)
+    public init(sources: Sources = .all) throws {
+        let features = GazetteerFeatures()
+        try self.init(models: sources == .gazetteer ? Language.known.map { _ in nil } : Language.known.map { try EntityModel.shipped($0) },
+                      gazetteer: features, sources: sources)
     }
 
     /// A stage with the given models (indexed like `Language.known`), for tests and tools.
-    public init(models: [EntityModel?], gazetteer: (any GazetteerFeatureSource)? = nil) throws {
+    public init(models: [EntityModel?], gazetteer: (any GazetteerFeatureSource)? = nil, sources: Sources = .all) throws {
         precondition(models.count == Language.known.count)
         for case let m? in models where m.gazetteerIdentifier != (gazetteer?.identifier ?? "") {
             throw PipelineError("the \(m.language) entity model was trained with gazetteer features '\(m.gazetteerIdentifier)', but this pipeline has '\(gazetteer?.identifier ?? "")'")
         }
         self.models = models
-        self.gazetteer = gazetteer
+        self.features = gazetteer
+        self.sources = sources
+        gazetteers = try Language.known.map { try Gazetteer.shared($0) }
+    }
+
+    /// Ids for the candidates from `first` on that are known names (`Rusland` → RU), found
+    /// by the tagger or a rule rather than the gazetteer's own lookup.
+    private func identify(_ first: Int, _ gazetteer: Gazetteer, _ candidates: inout [EntityCandidate]) {
+        let s = scratch
+        for k in first..<candidates.count where candidates[k].id == nil {
+            guard let a = s.tokens.firstIndex(where: { $0.start == candidates[k].span.start.utf8Offset }),
+                  let b = s.tokens[a...].firstIndex(where: { $0.end == candidates[k].span.end.utf8Offset }),
+                  let e = gazetteer.entry(s.sentence, a..<(b + 1)) else { continue }
+            candidates[k].id = e.id
+        }
     }
 
     public func process(_ document: inout Document) throws {
         var candidates: [EntityCandidate] = []
         let main = document.mainLanguage
         let s = scratch
+        s.documentTokens.removeAll(keepingCapacity: true)
         document.text.withUnsafeBufferPointer { text in
             for sentence in document.sentences {
                 var language = document.blocks.indices.contains(sentence.block) ? document.blocks[sentence.block].language : main
                 if language == .und { language = main == .und ? .en : main }
-                guard let index = Language.known.firstIndex(of: language), let model = models[index] else { continue }
+                guard let index = Language.known.firstIndex(of: language) else { continue }
                 s.tokens.removeAll(keepingCapacity: true)
                 EntityTokenizer.tokenize(text, sentence.span.range, into: &s.tokens)
-                var matches: GazetteerMatches? = nil
+                guard !s.tokens.isEmpty else { continue }
+                s.documentTokens.append(contentsOf: s.tokens)
+                s.sentence.load(text, s.tokens[...])
+                let gazetteer = gazetteers[index]
+                let known = gazetteer?.matches(s.sentence) ?? []
                 if let gazetteer {
+                    if sources == .gazetteer {
+                        for m in known {
+                            candidates.append(EntityCandidate(span: TextSpan(s.tokens[m.first].start, s.tokens[m.end - 1].end), label: m.entry.label, source: .gazetteer, id: m.entry.id))
+                        }
+                        continue
+                    }
+                    let first = candidates.count
+                    EntityRules.candidates(text, s.sentence, gazetteer, known: known, language: language, into: &candidates)
+                    identify(first, gazetteer, &candidates)
+                }
+                guard let model = models[index] else { continue }
+                var matches: GazetteerMatches? = nil
+                if features != nil, let gazetteer {
                     s.matches.reset(count: s.tokens.count)
-                    gazetteer.match(text, tokens: s.tokens[...], language: language, into: &s.matches)
+                    EntityRules.features(s.sentence, gazetteer, known: known, into: &s.matches)
                     matches = s.matches
                 }
+                let first = candidates.count
                 tagger.candidates(text, s.tokens[...], model: model, gazetteer: matches, into: &candidates)
+                if let gazetteer { identify(first, gazetteer, &candidates) }
             }
         }
-        document.entities = EntityMerger.merge(candidates, text: document.text)
+        var entities = EntityMerger.merge(candidates, text: document.text)
+        EntityLinker.link(&entities, text: document.text, tokens: s.documentTokens)
+        document.entities = entities
     }
 }

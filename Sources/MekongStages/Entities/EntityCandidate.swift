@@ -10,28 +10,59 @@ public struct EntityCandidate: Sendable, Equatable {
     public var id: String?
     /// Set when the proposer knows better than the generic folding (a gazetteer's canonical name).
     public var canonical: String?
-    public init(span: TextSpan, label: Entity.Label, source: Entity.Source, id: String? = nil, canonical: String? = nil) {
+    /// Between gazetteer and rule proposals of one length, the higher wins: a name after a
+    /// title or cue word (`chị Nga`, `tiếng Nga`) outranks the gazetteer (`Nga` = Russia),
+    /// which outranks a name by its shape alone.
+    public var priority: Int
+    public init(span: TextSpan, label: Entity.Label, source: Entity.Source, id: String? = nil, canonical: String? = nil, priority: Int = 0) {
         self.span = span
         self.label = label
         self.source = source
         self.id = id
         self.canonical = canonical
+        self.priority = priority
     }
 }
 
 /// Merges candidates from all proposers into non-overlapping entities in text order.
+/// Gazetteer and rule proposals come first, the longer span first (the gazetteer's on a
+/// tie): `Thành phố Hồ Chí Minh` (LOC) beats `Hồ Chí Minh` (PER). Linked mentions come next,
+/// the tagger's last — except that a one-word known name strictly inside a tagger's span
+/// gives way to it: `Russia` in `Bank of Russia`.
 public enum EntityMerger {
-    /// Which source wins an overlap (lower wins); the longer span wins within one source.
-    public static var precedence: [Entity.Source] { [.gazetteer, .rule, .link, .model] }
+    private static func tier(_ c: EntityCandidate, insideModel: Bool) -> Int {
+        switch c.source {
+        case .gazetteer, .rule: return insideModel ? 3 : 0
+        case .link: return 1
+        case .model: return 2
+        }
+    }
 
     public static func merge(_ candidates: [EntityCandidate], text: [UInt8]) -> [Entity] {
-        let rank = Dictionary(uniqueKeysWithValues: precedence.enumerated().map { ($1, $0) })
-        let ordered = candidates.sorted {
-            let ra = rank[$0.source] ?? precedence.count, rb = rank[$1.source] ?? precedence.count
-            if ra != rb { return ra < rb }
-            if $0.span.range.count != $1.span.range.count { return $0.span.range.count > $1.span.range.count }
-            return $0.span.start < $1.span.start
+        // The tagger's spans in text order (it proposes them sentence by sentence, left to right).
+        let modelSpans = candidates.filter { $0.source == .model }.map(\.span.range).sorted { $0.lowerBound < $1.lowerBound }
+        func insideModel(_ r: Range<Int>) -> Bool {
+            var lo = 0, hi = modelSpans.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if modelSpans[mid].lowerBound <= r.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            // The last span starting at or before r; spans never overlap each other.
+            guard lo > 0 else { return false }
+            let m = modelSpans[lo - 1]
+            return r.upperBound <= m.upperBound && m.count > r.count
         }
+        let tiers = candidates.map { c in
+            let inside = c.source != .model && !modelSpans.isEmpty && !text[c.span.range].contains(0x20) && insideModel(c.span.range)
+            return tier(c, insideModel: inside)
+        }
+        let ordered = candidates.indices.sorted { a, b in
+            let ca = candidates[a], cb = candidates[b]
+            if tiers[a] != tiers[b] { return tiers[a] < tiers[b] }
+            if ca.span.range.count != cb.span.range.count { return ca.span.range.count > cb.span.range.count }
+            if ca.priority != cb.priority { return ca.priority > cb.priority }
+            return ca.span.start < cb.span.start
+        }.map { candidates[$0] }
         // Kept spans in text order, never overlapping: a binary search finds a candidate's neighbours.
         var kept: [EntityCandidate] = []
         for c in ordered {
@@ -51,25 +82,51 @@ public enum EntityMerger {
     }
 }
 
-/// The generic canonical form: lowercased, diacritics removed, blanks collapsed to one space.
+/// The generic canonical form: lowercased, diacritics removed (`đ` → `d`), blanks collapsed
+/// to one space, and the spelling variants of transliterated names merged (`Aleksej` and
+/// `Aleksey` → `aleksey`; `common/name-variants.tsv`).
 public enum EntityCanonical {
     public static func fold(_ utf8: some Collection<UInt8>) -> String {
-        // Canonical decomposition puts diacritics into combining marks, which are dropped.
-        let decomposed = String(decoding: utf8, as: UTF8.self).decomposedStringWithCanonicalMapping
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for s in decomposed.unicodeScalars {
-            let v = s.value
-            if v >= 0x300 && v < 0x370 { continue }
-            if EntityTokenizer.isBlank(v) { pendingSpace = !out.isEmpty; continue }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            // Letters with a stroke have no decomposition (Vietnamese đ).
-            switch v {
-            case 0x110, 0x111: out.append("d")
-            default:
-                for l in s.properties.lowercaseMapping.unicodeScalars { out.append(l) }
+        let bytes = Array(utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            var pendingSpace = false
+            while i < p.count {
+                let (v, n) = Scalars.decode(p, at: i)
+                i += n
+                if EntityTokenizer.isBlank(v) { pendingSpace = !out.isEmpty; continue }
+                let f = Scalars.folded(v)
+                if f == 0 { continue }                      // a combining mark
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                Scalars.encode(f, into: &out)
             }
         }
-        return String(out)
+        // Only a word ending in `j` can have a variant (a byte test spares the rewrite).
+        let endsInJ = out.indices.contains { out[$0] == 0x6A && ($0 + 1 == out.count || out[$0 + 1] == 0x20) }
+        let folded = String(decoding: out, as: UTF8.self)
+        return endsInJ ? NameVariants.shared.apply(folded) : folded
+    }
+}
+
+/// Word endings that transliterations of one name write differently (Dutch `-ej`, English
+/// `-ey` for Russian й), rewritten to one form, from `common/name-variants.tsv`.
+struct NameVariants: Sendable {
+    let endings: [(String, String)]
+
+    static let shared: NameVariants = {
+        let rows = (try? ResourceData.optionalTable("common/name-variants.tsv")) ?? []
+        return NameVariants(endings: rows.filter { $0.count >= 2 }.map { ($0[0], $0[1]) }.sorted { $0.0.count > $1.0.count })
+    }()
+
+    func apply(_ canonical: String) -> String {
+        guard !endings.isEmpty else { return canonical }
+        return canonical.split(separator: " ").map { word -> String in
+            for (from, to) in endings where word.count > from.count + 2 && word.hasSuffix(from) {
+                return String(word.dropLast(from.count)) + to
+            }
+            return String(word)
+        }.joined(separator: " ")
     }
 }

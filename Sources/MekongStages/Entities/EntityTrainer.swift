@@ -350,12 +350,18 @@ public final class EntityTrainer {
     }
 
     /// Scores a model (as the stage runs it) on a corpus.
-    public static func evaluate(_ model: EntityModel, on corpus: EntityCorpus) -> EntityScore {
+    public static func evaluate(_ model: EntityModel, on corpus: EntityCorpus, gazetteer: (any GazetteerFeatureSource)? = nil) -> EntityScore {
         let tagger = EntityTagger()
         var score = EntityScore()
         let labels = Set(corpus.labels)
+        var matches = GazetteerMatches()
         for s in corpus.sentences {
-            let predicted = s.text.withUnsafeBufferPointer { tagger.tags($0, s.tokens[...], model: model) }
+            let predicted = s.text.withUnsafeBufferPointer { p in
+                guard let gazetteer else { return tagger.tags(p, s.tokens[...], model: model) }
+                matches.reset(count: s.tokens.count)
+                gazetteer.match(p, tokens: s.tokens[...], language: Language(rawValue: model.language) ?? .und, into: &matches)
+                return tagger.tags(p, s.tokens[...], model: model, gazetteer: matches)
+            }
             count(s, predicted, tags: model.tags, labels: labels, into: &score)
         }
         return score

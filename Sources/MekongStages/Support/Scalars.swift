@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decoding and classifying Unicode scalars straight from UTF-8 bytes, for hot loops.
 enum Scalars {
     /// Decodes the scalar at `i` of valid UTF-8; returns it and its byte length.
@@ -47,9 +49,20 @@ enum Scalars {
         var lower: [UInt32] = []
         var extendedLetter: [Bool] = []
         var extendedLower: [UInt32] = []
+        /// Lowercase base letters (`Ệ` → `e`, `Đ` → `d`) for both ranges, indexed like the above.
+        var base: [UInt32] = []
+        var extendedBase: [UInt32] = []
         init() {
             for v in 0..<0x250 { (letter, lower) = Self.add(UInt32(v), letter, lower) }
             for v in 0x1E00..<0x1F00 { (extendedLetter, extendedLower) = Self.add(UInt32(v), extendedLetter, extendedLower) }
+            base = lower.map(Self.baseLetter)
+            extendedBase = extendedLower.map(Self.baseLetter)
+        }
+        /// The first scalar of the canonical decomposition; letters with a stroke have none.
+        private static func baseLetter(_ v: UInt32) -> UInt32 {
+            if v == 0x111 { return 0x64 }                 // đ
+            let s = String(Unicode.Scalar(v)!).decomposedStringWithCanonicalMapping.unicodeScalars
+            return s.first.map(\.value) ?? v
         }
         private static func add(_ v: UInt32, _ l: [Bool], _ m: [UInt32]) -> ([Bool], [UInt32]) {
             let s = Unicode.Scalar(v)!
@@ -76,6 +89,17 @@ enum Scalars {
 
     @inline(__always)
     static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+
+    /// Lowercases a scalar and drops its diacritics (`Ễ` → `e`, `Đ` → `d`): how names are
+    /// matched with and without Vietnamese diacritics. Combining marks fold to 0 (dropped).
+    @inline(__always)
+    static func folded(_ v: UInt32) -> UInt32 {
+        if v < 0x80 { return (v >= 0x41 && v <= 0x5A) ? v | 0x20 : v }
+        if v < 0x250 { return latin.base[Int(v)] }
+        if v >= 0x300 && v < 0x370 { return 0 }
+        if v >= 0x1E00 && v < 0x1F00 { return latin.extendedBase[Int(v - 0x1E00)] }
+        return lowercased(v)
+    }
 
     /// Lowercases one scalar (simple case mapping; enough for data lookups).
     static func lowercased(_ v: UInt32) -> UInt32 {

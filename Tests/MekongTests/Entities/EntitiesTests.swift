@@ -239,7 +239,8 @@ enum SyntheticNER {
 
     @Test func entitiesCarryCodePointOffsetsThatSliceTheText() throws {
         let doc = try document(Self.text, .nl)
-        #expect(doc.entities.map(\.source) == Array(repeating: .model, count: 5))
+        // The synthetic model finds all five; the gazetteer knows the cities and the Red Cross (and gives their ids).
+        #expect(doc.entities.filter { $0.source == .gazetteer }.map(\.id) == ["city:bruges", "org:red-cross", "city:ghent"])
         let r = try record(doc, OutputOptions(rawOffsets: true))[0]
         let text = r["text"] as! String
         let entities = r["entities"] as! [[String: Any]]
@@ -260,12 +261,12 @@ enum SyntheticNER {
     }
 
     @Test func aLanguageWithoutAModelGetsNoModelEntities() throws {
-        #expect(try document("Anna de Vries woont in Brugge.", .vi).entities.isEmpty)
+        #expect(try document("Anna de Vries woont in Brugge.", .vi).entities.allSatisfy { $0.source != .model })
         #expect(try document("Anna de Vries woont in Brugge.", .nl).entities.count == 2)
     }
 
     @Test func noEntitiesKeyWithoutTheStage() throws {
-        let doc = try annotate("Anna de Vries woont in Brugge.", language: .nl)
+        let doc = try annotate("Anna de Vries woont in Brugge.", language: .nl, stages: [.sentences])
         #expect(try record(doc, OutputOptions())[0]["entities"] == nil)
     }
 

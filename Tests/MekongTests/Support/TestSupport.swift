@@ -34,8 +34,8 @@ func sentences(_ text: String, language: Language? = nil) throws -> [String] {
 }
 
 /// Runs a batch over items and returns the output lines and summary.
-func runBatch(_ items: [InputItem], jobs: Int, output: OutputOptions = .init(), input: InputOptions = .init()) throws -> ([String], BatchSummary) {
-    let runner = BatchRunner(jobs: jobs, configuration: PipelineConfiguration(), input: input, output: output, forcedLanguage: nil)
+func runBatch(_ items: [InputItem], jobs: Int, output: OutputOptions = .init(), input: InputOptions = .init(), stages: [StageName] = PipelineFactory.defaultStages) throws -> ([String], BatchSummary) {
+    let runner = BatchRunner(jobs: jobs, configuration: PipelineConfiguration(stages: stages), input: input, output: output, forcedLanguage: nil)
     var bytes: [UInt8] = []
     let summary = try runner.run(items) { bytes.append(contentsOf: $0) }
     let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -1,0 +1,84 @@
+import MekongCore
+
+/// In-document linking: a person named in full once (`Trinh Minh Anh`, `Nguyễn Sinh Nhật
+/// Tân`, `Aleksey Gruzdev`) is later named by the last one or two words (`de heer Minh Anh`,
+/// `ông Tân`, `Gruzdev`). Such mentions — found by a title rule or anywhere as capitalised
+/// words — get the full name's canonical form and the source `link`. A one-word name of
+/// another kind (`PTSC` after `Tổng công ty … ( PTSC )`) is found again where it recurs.
+enum EntityLinker {
+    /// How many final words of a full name a later mention may be.
+    static let suffixWords = 2
+
+    /// A sequence of words as one key: their hashes without diacritics, combined.
+    private static func key(_ p: UnsafeBufferPointer<UInt8>, _ words: ArraySlice<WordToken>) -> UInt64 {
+        words.reduce(0) { Gazetteer.pair($0, Gazetteer.hash(p, $1.range, folded: true)) }
+    }
+
+    /// `tokens`: the document's word tokens in text order (the stage's, reused).
+    static func link(_ entities: inout [Entity], text: [UInt8], tokens: [WordToken]) {
+        // Final words of every full name (folded hashes) → that name's canonical form; nil when two names share them.
+        var fullNames: [UInt64: String?] = [:]
+        text.withUnsafeBufferPointer { p in
+            for e in entities where e.label == .PER {
+                var words: [WordToken] = []
+                EntityTokenizer.tokenize(p, e.span.range, into: &words)
+                guard words.count >= 2 else { continue }
+                for n in 1...min(suffixWords, words.count - 1) {
+                    let key = key(p, words.suffix(n))
+                    if let existing = fullNames[key], existing != e.canonical { fullNames[key] = .some(nil) } else { fullNames[key] = e.canonical }
+                }
+            }
+        }
+        // One-word names other than people, by their exact text.
+        var known: [String: Entity] = [:]
+        for e in entities where e.label != .PER && !e.canonical.contains(" ") {
+            let t = String(decoding: text[e.span.range], as: UTF8.self)
+            if t.first?.isUppercase == true { known[t] = e }
+        }
+        guard !fullNames.isEmpty || !known.isEmpty else { return }
+        func full(_ key: UInt64) -> String? { fullNames[key] ?? nil }
+
+        // Short mentions already found (after a title): linked.
+        text.withUnsafeBufferPointer { p in
+            for k in entities.indices where entities[k].label == .PER {
+                var words: [WordToken] = []
+                EntityTokenizer.tokenize(p, entities[k].span.range, into: &words)
+                guard words.count <= suffixWords, let name = full(key(p, words[...])), name != entities[k].canonical else { continue }
+                entities[k].canonical = name
+                entities[k].source = .link
+            }
+        }
+        // Capitalised words outside entities that are a known name's final words, or a known word.
+        var added: [Entity] = []
+        text.withUnsafeBufferPointer { p in
+            func capitalized(_ t: WordToken) -> Bool { SentenceTokens.caseFlags(p, t.range) & SentenceTokens.capitalized != 0 }
+            var e = 0                                   // first entity that ends after the token
+            var i = 0
+            while i < tokens.count {
+                defer { i += 1 }
+                let t = tokens[i]
+                while e < entities.count && entities[e].span.range.upperBound <= t.start { e += 1 }
+                if e < entities.count && entities[e].span.range.lowerBound < t.end { continue }
+                guard capitalized(t) else { continue }
+                if let k = known[String(decoding: p[t.range], as: UTF8.self)] {
+                    added.append(Entity(span: TextSpan(t.start, t.end), label: k.label, canonical: k.canonical, id: k.id, source: .link))
+                    continue
+                }
+                guard !fullNames.isEmpty else { continue }
+                for n in stride(from: min(suffixWords, tokens.count - i), through: 1, by: -1) {
+                    let last = tokens[i + n - 1]
+                    // Within one stretch of text, all capitalised, before the next entity.
+                    guard (i..<i + n).allSatisfy({ capitalized(tokens[$0]) }), last.end - t.start < 64,
+                          e >= entities.count || entities[e].span.range.lowerBound >= last.end else { continue }
+                    guard let name = full(key(p, tokens[i..<i + n])) else { continue }
+                    added.append(Entity(span: TextSpan(t.start, last.end), label: .PER, canonical: name, id: nil, source: .link))
+                    i += n - 1
+                    break
+                }
+            }
+        }
+        if !added.isEmpty {
+            entities = (entities + added).sorted { $0.span.start.utf8Offset < $1.span.start.utf8Offset }
+        }
+    }
+}

@@ -1,0 +1,313 @@
+import Foundation
+import MekongCore
+
+/// The tokens of one sentence as the gazetteers and rules see them: lowercase hashes
+/// (`Gazetteer.hash`: one dash, one apostrophe) and case flags. Built once per
+/// sentence and shared by the gazetteer lookup, the rules and the tagger's features.
+struct SentenceTokens {
+    var tokens: [WordToken] = []
+    var folded: [UInt64] = []
+    var flags: [UInt8] = []
+
+    static let capitalized: UInt8 = 1, allCapitals: UInt8 = 2, word: UInt8 = 4, lowercase: UInt8 = 8
+
+    mutating func load(_ p: UnsafeBufferPointer<UInt8>, _ tokens: ArraySlice<WordToken>) {
+        self.tokens.removeAll(keepingCapacity: true)
+        self.tokens.append(contentsOf: tokens)
+        folded.removeAll(keepingCapacity: true)
+        flags.removeAll(keepingCapacity: true)
+        for t in tokens {
+            let (h, f) = Self.describe(p, t.range)
+            folded.append(h)
+            flags.append(f)
+        }
+    }
+
+    var count: Int { tokens.count }
+    func isCapitalized(_ i: Int) -> Bool { flags[i] & Self.capitalized != 0 }
+    func isAllCapitals(_ i: Int) -> Bool { flags[i] & Self.allCapitals != 0 }
+    func isLowercaseWord(_ i: Int) -> Bool { flags[i] & Self.lowercase != 0 }
+    func isWord(_ i: Int) -> Bool { flags[i] & Self.word != 0 }
+
+    /// `Gazetteer.hash` and `caseFlags` of a token in one pass over its scalars.
+    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> (UInt64, UInt8) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var i = r.lowerBound
+        var first = true, flags: UInt8 = 0
+        var uppers = 0, lowers = 0
+        while i < r.upperBound {
+            let (v, n) = Scalars.decode(p, at: i)
+            i += n
+            var l = Scalars.lowercased(v)
+            if l != v {
+                uppers += 1
+                if first { flags |= capitalized }
+            } else if v < 0x80 ? (v >= 0x61 && v <= 0x7A) : Scalars.isLetter(v) {
+                lowers += 1
+            }
+            if first && (Scalars.isLetter(v) || Scalars.isDigit(v)) { flags |= word }
+            first = false
+            if l == 0x2010 || l == 0x2011 || l == 0x2013 || l == 0x2014 { l = 0x2D }
+            if l == 0x2019 { l = 0x27 }
+            h = (h ^ UInt64(l)) &* 0x100_0000_01b3
+        }
+        if uppers > 0 && lowers == 0 { flags |= allCapitals }
+        if lowers > 0 && flags & capitalized == 0 { flags |= lowercase }
+        return (h, flags)
+    }
+
+    static func caseFlags(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt8 {
+        var i = r.lowerBound
+        var first = true, flags: UInt8 = 0
+        var uppers = 0, lowers = 0
+        while i < r.upperBound {
+            let (v, n) = Scalars.decode(p, at: i)
+            i += n
+            if Scalars.isUppercase(v) {
+                uppers += 1
+                if first { flags |= capitalized }
+            } else if Scalars.isLetter(v) {
+                lowers += 1
+            }
+            if first && (Scalars.isLetter(v) || Scalars.isDigit(v)) { flags |= word }
+            first = false
+        }
+        if uppers > 0 && lowers == 0 { flags |= allCapitals }
+        if lowers > 0 && flags & capitalized == 0 { flags |= lowercase }
+        return flags
+    }
+}
+
+/// Known names of one language (`<lang>/gazetteer.tsv`: name, label, id), matched over
+/// word tokens by their folded form, so that `Hà Nội`, `Ha Noi` and `HÀ NỘI` are one name;
+/// with the word lists the rules and the tagger use (person titles, given names, Vietnamese
+/// surnames and given-name syllables, organisation head and tail words).
+final class Gazetteer: @unchecked Sendable {
+    struct Entry: Sendable {
+        let label: Entity.Label
+        let id: String
+        /// Written in capitals in the data (`EU`, `VN`, `ASEAN`): the text must be too.
+        let acronym: Bool
+        /// One token that is also a given name (`Anh`, `Nga`, `Georgia`): weaker evidence.
+        let alsoGivenName: Bool
+        /// Written with a lowercase first word (`châu Âu`): the text may be too.
+        let lowercaseStart: Bool
+        /// Reached through the spelling without diacritics only (`Y` for `Ý`).
+        var foldedOnly = false
+    }
+
+    struct Match {
+        var first: Int
+        var end: Int
+        var entry: Entry
+    }
+
+    let language: Language
+    private let names: TokenTrie<Entry>
+    /// Titles and honorifics before a person's name (`Thứ trưởng`, `de heer`, `Mr.`).
+    let titles: TokenTrie<Bool>
+    /// Words that start (`Ministerie`, `Bộ`, `Viện`) or end (`Group`, `Universiteit`) a name, with its
+    /// label; a two-word tail (`Joint Venture`) is keyed by `pair` of its words' hashes.
+    let heads: TokenTrie<Entity.Label>
+    let tails: U64Table<Entity.Label>
+    /// Words before a name that give its label (`tỉnh` LOC, `thành phố` LOC, `tiếng` MISC).
+    let cues: TokenTrie<Entity.Label>
+    /// Function words (the language stage's list): never a bridge inside a name.
+    let stopwords: U64Set
+    /// Lowercase words inside a name before a capitalised one: particles of people's and
+    /// organisations' names (`van`, `der`), links of organisations' names (`voor`, `of`), and
+    /// conjunctions, only after an organisation's head word (`en`, `and`, `và`).
+    let particles: U64Set
+    let links: U64Set
+    let conjunctions: U64Set
+    let givenNames: U64Set
+    /// Given names of the other languages' lists (`Mikhail`, `Marieke`): a foreign person in the text.
+    let foreignGivenNames: U64Set
+    let surnames: U64Set
+    let givenSyllables: U64Set
+    /// A capitalised syllable followed by a lowercase one inside a known Vietnamese name
+    /// (`Tài chính`, `Khoa học`, `Điện lực`): such pairs continue an organisation's name.
+    let nameBigrams: U64Set
+
+    private init(_ language: Language) throws {
+        self.language = language
+        let lang = language.rawValue
+        let given = try Self.wordSet(ResourceData.optionalLines("\(lang)/given-names.txt") + ResourceData.optionalLines("\(lang)/given-syllables.txt"))
+        givenNames = given
+        foreignGivenNames = try Self.wordSet(ResourceData.optionalLines("en/given-names.txt") + ResourceData.optionalLines("nl/given-names.txt"))
+        surnames = try Self.wordSet(ResourceData.optionalLines("vi/surnames.txt"))
+        givenSyllables = try Self.wordSet(ResourceData.optionalLines("vi/given-syllables.txt"))
+        var names = TokenTrie<Entry>()
+        var bigrams = U64Set()
+        for row in try ResourceData.optionalTable("\(lang)/gazetteer.tsv") where row.count >= 3 {
+            guard let label = Entity.Label(rawValue: row[1]) else { continue }
+            let letters = row[0].unicodeScalars.filter { $0.properties.isAlphabetic }
+            let acronym = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+            for (k, hashes) in Self.spellings(row[0]).enumerated() where !hashes.isEmpty {
+                var entry = Entry(label: label, id: row[2], acronym: acronym, alsoGivenName: hashes.count == 1 && given.contains(hashes[0]),
+                                  lowercaseStart: row[0].first?.isLowercase == true)
+                entry.foldedOnly = k == 1
+                names.insert(hashes, entry)
+            }
+            // Capitalised-then-lowercase syllable pairs of multi-word names.
+            let words = row[0].split(separator: " ")
+            for (a, b) in zip(words, words.dropFirst()) where a.first?.isUppercase == true && b.first?.isLowercase == true {
+                bigrams.insert(Self.pair(Self.hash(String(a)), Self.hash(String(b))))
+                bigrams.insert(Self.pair(Self.hash(String(a), folded: true), Self.hash(String(b), folded: true)))
+            }
+        }
+        self.names = names
+        nameBigrams = bigrams
+        var titles = TokenTrie<Bool>()
+        for t in try ResourceData.optionalLines("\(lang)/person-titles.txt") { for h in Self.spellings(t) { titles.insert(h, true) } }
+        self.titles = titles
+        var heads = TokenTrie<Entity.Label>()
+        var tails = U64Table<Entity.Label>()
+        // English tail words too: company names keep them in every language (`… Partners`).
+        let englishTails = lang == "en" ? [] : try ResourceData.optionalTable("en/org-patterns.tsv").filter { $0.count >= 3 && $0[1] == "tail" }
+        for row in try englishTails + ResourceData.optionalTable("\(lang)/org-patterns.tsv") where row.count >= 3 {
+            guard let label = Entity.Label(rawValue: row[2]) else { continue }
+            // `both`: a word that starts some names and ends others (Universiteit, Museum).
+            for h in Self.spellings(row[0]) {
+                if row[1] == "head" || row[1] == "both" { heads.insert(h, label) }
+                // One- and two-word tails (`Group`, `Joint Venture`), keyed by their last words.
+                if row[1] == "tail" || row[1] == "both" {
+                    if h.count == 1 { tails[h[0]] = label } else if h.count == 2 { tails[Self.pair(h[0], h[1])] = label }
+                }
+            }
+        }
+        self.heads = heads
+        self.tails = tails
+        var cues = TokenTrie<Entity.Label>()
+        for row in try ResourceData.optionalTable("\(lang)/name-cues.tsv") where row.count >= 2 {
+            if let label = Entity.Label(rawValue: row[1]) { for h in Self.spellings(row[0]) { cues.insert(h, label) } }
+        }
+        self.cues = cues
+        stopwords = try Self.wordSet(ResourceData.optionalLines("\(lang)/stopwords.txt"))
+        let connectorRows = try ResourceData.optionalTable("\(lang)/name-connectors.tsv")
+        particles = Self.wordSet(connectorRows.filter { $0.count >= 2 && $0[1] == "particle" }.map { $0[0] })
+        links = Self.wordSet(connectorRows.filter { $0.count >= 2 && $0[1] == "link" }.map { $0[0] })
+        conjunctions = Self.wordSet(connectorRows.filter { $0.count >= 2 && $0[1] == "conjunction" }.map { $0[0] })
+    }
+
+    private static let loaded: [Language: Result<Gazetteer, Error>] = {
+        var d: [Language: Result<Gazetteer, Error>] = [:]
+        for l in Language.known { d[l] = Result { try Gazetteer(l) } }
+        return d
+    }()
+
+    /// The gazetteer of a language, loaded once per process.
+    static func shared(_ language: Language) throws -> Gazetteer? {
+        try loaded[language]?.get()
+    }
+
+    /// Longest known names in a sentence, left to right, that the text writes as names:
+    /// the first word capitalised (or a digit), acronyms in capitals.
+    func matches(_ s: SentenceTokens) -> [Match] {
+        var out: [Match] = []
+        var i = 0
+        while i < s.count {
+            guard let (end, entry) = names.longest(s.folded, from: i), s.isCapitalized(i) || s.isAllCapitals(i) || entry.lowercaseStart else { i += 1; continue }
+            if entry.acronym && !(i..<end).allSatisfy({ s.isAllCapitals($0) || !s.isWord($0) }) { i += 1; continue }
+            // A one- or two-letter word without its diacritics is too weak (`Y` of `Y te` is not `Ý`).
+            if entry.foldedOnly && end == i + 1 && s.tokens[i].end - s.tokens[i].start <= 2 { i += 1; continue }
+            out.append(Match(first: i, end: end, entry: entry))
+            i = end
+        }
+        return out
+    }
+
+    /// The entry of exactly the tokens `range`, if they are a known name.
+    func entry(_ s: SentenceTokens, _ range: Range<Int>) -> Entry? {
+        guard let (end, e) = names.longest(s.folded, from: range.lowerBound, limit: range.upperBound), end == range.upperBound else { return nil }
+        return e
+    }
+
+    // MARK: Hashes
+
+    /// FNV-1a over the lowercase scalars of `p[r]`, dashes as `-`, apostrophes as `'`.
+    /// Text written with diacritics matches only names with the same diacritics (`Phó` is
+    /// not `Phố`); text written without them is plain ASCII, and every name is also stored
+    /// without diacritics (`folded`), so `Ha Noi` finds `Hà Nội`.
+    static func hash(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, folded: Bool = false) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let (v, n) = Scalars.decode(p, at: i)
+            i += n
+            var f = folded ? Scalars.folded(v) : Scalars.lowercased(v)
+            if f == 0 { continue }
+            if f == 0x2010 || f == 0x2011 || f == 0x2013 || f == 0x2014 { f = 0x2D }
+            if f == 0x2019 { f = 0x27 }
+            h = (h ^ UInt64(f)) &* 0x100_0000_01b3
+        }
+        return h
+    }
+
+    static func hash(_ s: String, folded: Bool = false) -> UInt64 {
+        let bytes = Array(s.utf8)
+        return bytes.withUnsafeBufferPointer { hash($0, 0..<$0.count, folded: folded) }
+    }
+
+    /// The hashes of the tokens of a name, tokenised as text is: as written (lowercase) and
+    /// without diacritics (one sequence when they are the same).
+    static func spellings(_ name: String) -> [[UInt64]] {
+        let bytes = Array(name.utf8)
+        return bytes.withUnsafeBufferPointer { p in
+            var tokens: [WordToken] = []
+            EntityTokenizer.tokenize(p, 0..<p.count, into: &tokens)
+            let exact = tokens.map { hash(p, $0.range) }
+            let folded = tokens.map { hash(p, $0.range, folded: true) }
+            return exact == folded ? [exact] : [exact, folded]
+        }
+    }
+
+    static func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { (a &* 0x9E37_79B9_7F4A_7C15) ^ b }
+
+    private static func wordSet(_ lines: [String]) -> U64Set {
+        var set = U64Set()
+        for line in lines {
+            guard let word = line.split(separator: "\t").first.map(String.init) else { continue }
+            set.insert(hash(word))
+            set.insert(hash(word, folded: true))
+        }
+        return set
+    }
+}
+
+/// A trie over token hashes: phrases of known words found without building strings.
+struct TokenTrie<Value: Sendable>: Sendable {
+    private var edges = U64Table<Int32>(capacity: 1024)
+    private var values: [Value?] = [nil]
+
+    var isEmpty: Bool { values.count == 1 }
+
+    private static func key(_ node: Int, _ h: UInt64) -> UInt64 { (UInt64(node) &* 0xD6E8_FEB8_6659_FD93) ^ h }
+
+    mutating func insert(_ hashes: [UInt64], _ value: Value) {
+        guard !hashes.isEmpty else { return }
+        var node = 0
+        for h in hashes {
+            if let next = edges[Self.key(node, h)] { node = Int(next); continue }
+            values.append(nil)
+            edges[Self.key(node, h)] = Int32(values.count - 1)
+            node = values.count - 1
+        }
+        // The first spelling of a phrase wins (files are sorted; duplicates after folding are variants).
+        if values[node] == nil { values[node] = value }
+    }
+
+    /// The longest phrase starting at token `from` (ending by `limit`): its end and value.
+    func longest(_ hashes: [UInt64], from: Int, limit: Int? = nil) -> (Int, Value)? {
+        var node = 0
+        var best: (Int, Value)?
+        var i = from
+        let end = min(limit ?? hashes.count, hashes.count)
+        while i < end, let next = edges[Self.key(node, hashes[i])] {
+            node = Int(next)
+            i += 1
+            if let v = values[node] { best = (i, v) }
+        }
+        return best
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import MekongCore
+@testable import MekongStages
+
+/// The gazetteer, the rules and in-document linking of the entities stage, with the shipped
+/// data and models. Sentences are the team's own.
+@Suite struct EntityRulesTests {
+    private func entities(_ text: String, _ language: Language) throws -> [(text: String, label: String, canonical: String, id: String?, source: String)] {
+        let doc = try annotate(text, language: language, stages: [.entities])
+        return doc.entities.map { (doc.string($0.span), $0.label.rawValue, $0.canonical, $0.id, $0.source.rawValue) }
+    }
+
+    private func find(_ all: [(text: String, label: String, canonical: String, id: String?, source: String)], _ text: String) -> (text: String, label: String, canonical: String, id: String?, source: String)? {
+        all.first { $0.text == text }
+    }
+
+    @Test func vietnameseNamesAreFoundWithAndWithoutDiacritics() throws {
+        let vi = try entities("Thứ trưởng Bộ Công Thương Phan Thị Thắng đã tiếp đoàn doanh nghiệp.", .vi)
+        #expect(find(vi, "Phan Thị Thắng")?.label == "PER")
+        #expect(find(vi, "Bộ Công Thương")?.label == "ORG")
+        let plain = try entities("Thu truong Bo Cong Thuong Phan Thi Thang da tiep doan doanh nghiep.", .vi)
+        #expect(find(plain, "Phan Thi Thang")?.label == "PER")
+        #expect(find(plain, "Bo Cong Thuong")?.label == "ORG")
+        #expect(find(plain, "Phan Thi Thang")?.canonical == find(vi, "Phan Thị Thắng")?.canonical)
+    }
+
+    @Test func aVietnameseNameInsideDutchTextIsAPerson() throws {
+        let nl = try entities("Volgens viceminister Le Van Khoa moet de haven van Da Nang voor 2030 worden uitgebreid.", .nl)
+        #expect(find(nl, "Le Van Khoa")?.label == "PER")
+        #expect(find(nl, "Da Nang")?.id == "vn-prov:da-nang")
+    }
+
+    @Test func aLaterMentionByGivenNameIsLinkedToTheFullName() throws {
+        let nl = try entities("De delegatie werd geleid door Pham Quoc Vinh. Volgens de heer Quoc Vinh is de samenwerking goed.", .nl)
+        let short = try #require(find(nl, "Quoc Vinh"))
+        #expect(short.label == "PER")
+        #expect(short.canonical == "pham quoc vinh")
+        #expect(short.source == "link")
+    }
+
+    @Test func transliterationVariantsShareOneCanonicalForm() throws {
+        let nl = try entities("Directeur Sergej Volkov sprak in Moskou. Later bevestigde Sergey Volkov het akkoord.", .nl)
+        let forms = Set(nl.filter { $0.label == "PER" }.map(\.canonical))
+        #expect(forms == ["sergey volkov"])
+    }
+
+    @Test func countriesShareOneIdAcrossLanguages() throws {
+        let nl = try entities("Rusland en de Russische Federatie zijn een en dezelfde staat.", .nl)
+        let vi = try entities("Nga là đối tác lâu năm của Việt Nam.", .vi)
+        let en = try entities("Russia is a long-standing partner of Vietnam.", .en)
+        #expect(find(nl, "Rusland")?.id == "RU")
+        #expect(find(nl, "Russische Federatie")?.id == "RU")
+        #expect(find(vi, "Nga")?.id == "RU")
+        #expect(find(en, "Russia")?.id == "RU")
+    }
+
+    @Test func aCueWordOrATitleDecidesAnAmbiguousSyllable() throws {
+        // `Nga` is Russia, but also a woman's name and, after `tiếng`, the Russian language.
+        let vi = try entities("Chị Nga học tiếng Nga ở Hà Nội.", .vi)
+        #expect(vi.filter { $0.text == "Nga" }.map(\.label) == ["PER", "MISC"])
+        #expect(find(vi, "Hà Nội")?.label == "LOC")
+    }
+
+    @Test func anAcronymInBracketsAfterAnOrganisationIsAnOrganisation() throws {
+        let vi = try entities("Tổng công ty Điện lực Miền Nam ( EVNSPC ) cho biết sản lượng tăng.", .vi)
+        #expect(find(vi, "EVNSPC")?.label == "ORG")
+        #expect(find(vi, "Tổng công ty Điện lực Miền Nam")?.label == "ORG")
+    }
+
+    @Test func anOrganisationHeadDoesNotSwallowThePersonAfterIt() throws {
+        let vi = try entities("Cục trưởng Cục Xuất nhập khẩu Trần Văn Bình phát biểu.", .vi)
+        #expect(find(vi, "Trần Văn Bình")?.label == "PER")
+        #expect(vi.contains { $0.label == "ORG" && $0.text.hasPrefix("Cục Xuất nhập khẩu") })
+    }
+
+    @Test func twoOrganisationsJoinedByAndStayTwo() throws {
+        let nl = try entities("De contracten gaan naar Petrovietnam Group en de Gazprom Group.", .nl)
+        #expect(!nl.contains { $0.text.contains(" en ") })
+    }
+
+    @Test func theGazetteerBaselineFindsOnlyKnownNames() throws {
+        var p = try PipelineFactory.make(PipelineConfiguration(stages: [.entities], entitySources: .gazetteer))
+        var doc = try Document(id: "t", source: DocumentSource(path: nil), raw: Array("Lan Vo woont in Hanoi en werkt voor ASEAN.".utf8))
+        doc.forcedLanguage = .nl
+        try p.run(&doc)
+        #expect(doc.entities.map { doc.string($0.span) } == ["Hanoi", "ASEAN"])
+        #expect(doc.entities.allSatisfy { $0.source == .gazetteer })
+    }
+}
