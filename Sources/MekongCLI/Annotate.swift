@@ -55,7 +55,7 @@ struct Annotate: ParsableCommand {
     @Option(help: "Stages to run, comma-separated; their prerequisites run too: normalize, blocks, language, sentences, entities (the default: up to entities), claims.")
     var stages: String?
 
-    @Option(help: "What the entities stage uses: all (gazetteer, rules, model, linking) or gazetteer (names from the gazetteer only: a baseline).")
+    @Option(help: "What the entities stage uses: all (gazetteer, rules, model, linking), gazetteer (known names only: a baseline) or model (the tagger alone).")
     var entitySources: EntitiesStage.Sources = .all
 
     @Option(help: "Language of every block: auto, vi, nl, en, und.")

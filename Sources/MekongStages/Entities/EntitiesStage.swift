@@ -11,9 +11,10 @@ public struct EntitiesStage: Stage {
     public static let name = StageName.entities
     public static let requires: [StageName] = [.sentences, .language]
 
-    /// What the stage may use: all of it, or only the gazetteer (the evaluation's baseline).
+    /// What the stage may use: all of it, only the gazetteer (the evaluation's baseline), or
+    /// only the tagger (with its gazetteer features; to measure what the rest adds).
     public enum Sources: String, Sendable, Codable, CaseIterable {
-        case all, gazetteer
+        case all, gazetteer, model
     }
 
     /// Indexed like `Language.known`; nil where no model ships.
@@ -88,7 +89,9 @@ public struct EntitiesStage: Stage {
                         continue
                     }
                     let first = candidates.count
-                    EntityRules.candidates(text, s.sentence, gazetteer, known: known, language: language, into: &candidates)
+                    if sources == .all {
+                        EntityRules.candidates(text, s.sentence, gazetteer, known: known, language: language, into: &candidates)
+                    }
                     identify(first, gazetteer, &candidates)
                 }
                 guard let model = models[index] else { continue }
@@ -104,7 +107,7 @@ public struct EntitiesStage: Stage {
             }
         }
         var entities = EntityMerger.merge(candidates, text: document.text)
-        EntityLinker.link(&entities, text: document.text, tokens: s.documentTokens)
+        if sources == .all { EntityLinker.link(&entities, text: document.text, tokens: s.documentTokens) }
         document.entities = entities
     }
 }
