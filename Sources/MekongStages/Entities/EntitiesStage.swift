@@ -28,8 +28,9 @@ public struct EntitiesStage: Stage {
 
     private final class Scratch {
         var tokens: [WordToken] = []
-        /// Every sentence's tokens, for the linker.
+        /// Every sentence's tokens and their case flags, for the linker.
         var documentTokens: [WordToken] = []
+        var documentFlags: [UInt8] = []
         var sentence = SentenceTokens()
         var matches = GazetteerMatches()
     }
@@ -69,6 +70,7 @@ public struct EntitiesStage: Stage {
         let main = document.mainLanguage
         let s = scratch
         s.documentTokens.removeAll(keepingCapacity: true)
+        s.documentFlags.removeAll(keepingCapacity: true)
         document.text.withUnsafeBufferPointer { text in
             for sentence in document.sentences {
                 var language = document.blocks.indices.contains(sentence.block) ? document.blocks[sentence.block].language : main
@@ -79,6 +81,7 @@ public struct EntitiesStage: Stage {
                 guard !s.tokens.isEmpty else { continue }
                 s.documentTokens.append(contentsOf: s.tokens)
                 s.sentence.load(text, s.tokens[...])
+                s.documentFlags.append(contentsOf: s.sentence.flags)
                 let gazetteer = gazetteers[index]
                 let known = gazetteer?.matches(s.sentence) ?? []
                 if let gazetteer {
@@ -107,7 +110,7 @@ public struct EntitiesStage: Stage {
             }
         }
         var entities = EntityMerger.merge(candidates, text: document.text)
-        if sources == .all { EntityLinker.link(&entities, text: document.text, tokens: s.documentTokens) }
+        if sources == .all { EntityLinker.link(&entities, text: document.text, tokens: s.documentTokens, flags: s.documentFlags) }
         document.entities = entities
     }
 }

@@ -14,8 +14,8 @@ enum EntityLinker {
         words.reduce(0) { Gazetteer.pair($0, Gazetteer.hash(p, $1.range, folded: true)) }
     }
 
-    /// `tokens`: the document's word tokens in text order (the stage's, reused).
-    static func link(_ entities: inout [Entity], text: [UInt8], tokens: [WordToken]) {
+    /// `tokens`: the document's word tokens in text order, and `flags` their case flags (`SentenceTokens`).
+    static func link(_ entities: inout [Entity], text: [UInt8], tokens: [WordToken], flags: [UInt8]) {
         // Final words of every full name (folded hashes) → that name's canonical form; nil when two names share them.
         var fullNames: [UInt64: String?] = [:]
         text.withUnsafeBufferPointer { p in
@@ -51,7 +51,7 @@ enum EntityLinker {
         // Capitalised words outside entities that are a known name's final words, or a known word.
         var added: [Entity] = []
         text.withUnsafeBufferPointer { p in
-            func capitalized(_ t: WordToken) -> Bool { SentenceTokens.caseFlags(p, t.range) & SentenceTokens.capitalized != 0 }
+            func capitalized(_ k: Int) -> Bool { flags[k] & SentenceTokens.capitalized != 0 }
             var e = 0                                   // first entity that ends after the token
             var i = 0
             while i < tokens.count {
@@ -59,7 +59,7 @@ enum EntityLinker {
                 let t = tokens[i]
                 while e < entities.count && entities[e].span.range.upperBound <= t.start { e += 1 }
                 if e < entities.count && entities[e].span.range.lowerBound < t.end { continue }
-                guard capitalized(t) else { continue }
+                guard capitalized(i) else { continue }
                 if let k = known[String(decoding: p[t.range], as: UTF8.self)] {
                     added.append(Entity(span: TextSpan(t.start, t.end), label: k.label, canonical: k.canonical, id: k.id, source: .link))
                     continue
@@ -68,7 +68,7 @@ enum EntityLinker {
                 for n in stride(from: min(suffixWords, tokens.count - i), through: 1, by: -1) {
                     let last = tokens[i + n - 1]
                     // Within one stretch of text, all capitalised, before the next entity.
-                    guard (i..<i + n).allSatisfy({ capitalized(tokens[$0]) }), last.end - t.start < 64,
+                    guard (i..<i + n).allSatisfy({ capitalized($0) }), last.end - t.start < 64,
                           e >= entities.count || entities[e].span.range.lowerBound >= last.end else { continue }
                     guard let name = full(key(p, tokens[i..<i + n])) else { continue }
                     added.append(Entity(span: TextSpan(t.start, last.end), label: .PER, canonical: name, id: nil, source: .link))

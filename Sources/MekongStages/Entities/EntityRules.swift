@@ -58,9 +58,9 @@ enum EntityRules {
                     if bridges && name(j - 1) && isBridge(j) {
                         // A name's last word ends lowercase (`Vật liệu`, `Tài chính`, `Xuất nhập khẩu`) before a
                         // function word, a mark, or another name.
-                        var b = j
-                        while b < s.count && b - j < 2 && isBridge(b) { b += 1 }
-                        if b == s.count || !s.isWord(b) || g.stopwords.contains(s.folded[b]) || otherNameStarts(b) { j = b; break }
+                        // One such word before a function word or a mark; two before another name.
+                        if j + 1 == s.count || !s.isWord(j + 1) || g.stopwords.contains(s.folded[j + 1]) { j += 1; break }
+                        if j + 2 <= s.count, isBridge(j + 1), j + 2 == s.count || otherNameStarts(j + 2) { j += 2; break }
                     }
                     if bridges {
                         var b = j
@@ -121,7 +121,7 @@ enum EntityRules {
             // Organisation head word, then its name — unless a known name starts here (`Đài Loan`).
             // Vietnamese writes some heads lowercase before the name (`bệnh viện Bạch Mai`); a title
             // that starts here wins over a head it folds to (`Pho Chu tich` is not `Phố`).
-            if name(i) || language == .vi && s.isLowercaseWord(i), let (headEnd, label) = g.heads.longest(s.folded, from: i),
+            if name(i) || language == .vi && s.isLowercaseWord(i), let (headEnd, label) = (name(i) ? g.heads : g.lowercaseHeads).longest(s.folded, from: i),
                name(headEnd), (knownStart[i]?.end ?? 0) < headEnd + 1, g.titles.longest(s.folded, from: i) == nil,
                name(i) || headEnd > i + 1 || p[s.tokens[i].range].contains(where: { $0 >= 0x80 }) {
                 let e = runEnd(headEnd, limit: 12, bridges: language == .vi)

@@ -109,6 +109,8 @@ final class Gazetteer: @unchecked Sendable {
     /// Words that start (`Ministerie`, `Bộ`, `Viện`) or end (`Group`, `Universiteit`) a name, with its
     /// label; a two-word tail (`Joint Venture`) is keyed by `pair` of its words' hashes.
     let heads: TokenTrie<Entity.Label>
+    /// The heads the data writes lowercase (`tỉnh`, `sông`, `bệnh viện`): only these start a name from a lowercase word.
+    let lowercaseHeads: TokenTrie<Entity.Label>
     let tails: U64Table<Entity.Label>
     /// Words before a name that give its label (`tỉnh` LOC, `thành phố` LOC, `tiếng` MISC).
     let cues: TokenTrie<Entity.Label>
@@ -162,6 +164,7 @@ final class Gazetteer: @unchecked Sendable {
         for t in try ResourceData.optionalLines("\(lang)/person-titles.txt") { for h in Self.spellings(t) { titles.insert(h, true) } }
         self.titles = titles
         var heads = TokenTrie<Entity.Label>()
+        var lowercaseHeads = TokenTrie<Entity.Label>()
         var tails = U64Table<Entity.Label>()
         // English tail words too: company names keep them in every language (`… Partners`).
         let englishTails = lang == "en" ? [] : try ResourceData.optionalTable("en/org-patterns.tsv").filter { $0.count >= 3 && $0[1] == "tail" }
@@ -169,7 +172,10 @@ final class Gazetteer: @unchecked Sendable {
             guard let label = Entity.Label(rawValue: row[2]) else { continue }
             // `both`: a word that starts some names and ends others (Universiteit, Museum).
             for h in Self.spellings(row[0]) {
-                if row[1] == "head" || row[1] == "both" { heads.insert(h, label) }
+                if row[1] == "head" || row[1] == "both" {
+                    heads.insert(h, label)
+                    if row[0].first?.isLowercase == true { lowercaseHeads.insert(h, label) }
+                }
                 // One- and two-word tails (`Group`, `Joint Venture`), keyed by their last words.
                 if row[1] == "tail" || row[1] == "both" {
                     if h.count == 1 { tails[h[0]] = label } else if h.count == 2 { tails[Self.pair(h[0], h[1])] = label }
@@ -177,6 +183,7 @@ final class Gazetteer: @unchecked Sendable {
             }
         }
         self.heads = heads
+        self.lowercaseHeads = lowercaseHeads
         self.tails = tails
         var cues = TokenTrie<Entity.Label>()
         for row in try ResourceData.optionalTable("\(lang)/name-cues.tsv") where row.count >= 2 {
