@@ -103,7 +103,7 @@ enum EntityRules {
                     // Particles inside a surname: `de heer Van der Berg`, `Marieke de Vries`.
                     var c = j
                     while c < s.count && g.particles.contains(s.folded[c]) && c - j < 2 { c += 1 }
-                    if c > j && name(c) && c - k < 4 { j = c }
+                    if c > j && name(c) && c - k < 4 { j = c + 1 }
                 }
                 // `Tổng thống Nga Vladimir Putin`: a known place before a full name is the title's country.
                 var first = k
@@ -139,8 +139,12 @@ enum EntityRules {
                 let e = runEnd(i, limit: 8, bridges: false, conjunctions: false)
                 if e - i >= 2, let label = (e - i >= 3 ? g.tails[Gazetteer.pair(s.folded[e - 2], s.folded[e - 1])] : nil) ?? g.tails[s.folded[e - 1]] {
                     var b = i
-                    // Not the sentence's first word when it is a function word (`The`, `De`).
+                    // Not the sentence's first word when it is a function word (`The`, `De`), nor one
+                    // before a lowercase word (`Zelfs de Fortis Bank`), nor a nationality (`Amerikaanse …`).
                     while b < e - 1 && (isConnector(b) || g.stopwords.contains(s.folded[b])) { b += 1 }
+                    if b == 0 && e - b > 2 && s.isLowercaseWord(1) { b = 1 }
+                    while b < e - 1 && (isConnector(b) || g.stopwords.contains(s.folded[b])) { b += 1 }
+                    if let m = knownStart[b], m.entry.label == .MISC, m.end < e - 1 { b = m.end }
                     if e - b >= 2 { add(b..<e, label, .rule) }
                 }
             }
@@ -173,9 +177,10 @@ enum EntityRules {
         for m in known {
             mark(m.first..<m.end, 1 + UInt32(Entity.Label.allCases.firstIndex(of: m.entry.label) ?? 0))
         }
+        let caseless = g.language == .en && s.isCaseless
         for k in 0..<s.count {
             let h = s.folded[k]
-            if s.isCapitalized(k) && g.givenNames.contains(h) { mark(k..<k + 1, 10) }
+            if (s.isCapitalized(k) || caseless) && g.givenNames.contains(h) { mark(k..<k + 1, 10) }
             if s.isCapitalized(k) && g.surnames.contains(h) { mark(k..<k + 1, 11) }
             if let (e, _) = g.titles.longest(s.folded, from: k) { mark(k..<e, 12) }
             if let (e, _) = g.heads.longest(s.folded, from: k) { mark(k..<e, 13) }

@@ -24,6 +24,17 @@ struct SentenceTokens {
     }
 
     var count: Int { tokens.count }
+
+    /// Whether the writer does not capitalise names (`i live in san francisco`): at least three
+    /// words and none capitalised after the first. Then known names count in lowercase too.
+    var isCaseless: Bool {
+        var words = 0
+        for k in flags.indices where flags[k] & Self.word != 0 && flags[k] & (Self.capitalized | Self.lowercase | Self.allCapitals) != 0 {
+            words += 1
+            if k > 0 && flags[k] & (Self.capitalized | Self.allCapitals) != 0 { return false }
+        }
+        return words >= 3
+    }
     func isCapitalized(_ i: Int) -> Bool { flags[i] & Self.capitalized != 0 }
     func isAllCapitals(_ i: Int) -> Bool { flags[i] & Self.allCapitals != 0 }
     func isLowercaseWord(_ i: Int) -> Bool { flags[i] & Self.lowercase != 0 }
@@ -213,8 +224,14 @@ final class Gazetteer: @unchecked Sendable {
     func matches(_ s: SentenceTokens) -> [Match] {
         var out: [Match] = []
         var i = 0
+        // Only English: Dutch and Vietnamese place names are too often common words (`komen`, `huizen`).
+        let caseless = language == .en && s.isCaseless
         while i < s.count {
-            guard let (end, entry) = names.longest(s.folded, from: i), s.isCapitalized(i) || s.isAllCapitals(i) || entry.lowercaseStart else { i += 1; continue }
+            guard let (end, entry) = names.longest(s.folded, from: i) else { i += 1; continue }
+            // In caseless text a place or organisation counts in lowercase, unless it is one short or common word.
+            let lowercaseOK = entry.lowercaseStart || caseless && entry.label != .PER && !entry.acronym && !entry.alsoGivenName
+                && (end - i > 1 || s.tokens[i].end - s.tokens[i].start >= 4 && !stopwords.contains(s.folded[i]))
+            guard s.isCapitalized(i) || s.isAllCapitals(i) || lowercaseOK else { i += 1; continue }
             if entry.acronym && !(i..<end).allSatisfy({ s.isAllCapitals($0) || !s.isWord($0) }) { i += 1; continue }
             // A one- or two-letter word without its diacritics is too weak (`Y` of `Y te` is not `Ý`).
             if entry.foldedOnly && end == i + 1 && s.tokens[i].end - s.tokens[i].start <= 2 { i += 1; continue }
