@@ -19,6 +19,6 @@ struct Mekong: ParsableCommand {
         Offsets are code points into the record's "text": Python's text[start:end] slices them.
         """,
         version: "0.1.0",
-        subcommands: [Annotate.self, TrainEntities.self]
+        subcommands: [Annotate.self, Diff.self, TrainEntities.self]
     )
 }

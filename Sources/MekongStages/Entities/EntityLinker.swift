@@ -22,7 +22,8 @@ enum EntityLinker {
             for e in entities where e.label == .PER {
                 var words: [WordToken] = []
                 EntityTokenizer.tokenize(p, e.span.range, into: &words)
-                guard words.count >= 2 else { continue }
+                // A full name is written in capitalised words (`TO THE` in a headline is none).
+                guard words.count >= 2, p[e.span.range].contains(where: { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 }) else { continue }
                 for n in 1...min(suffixWords, words.count - 1) {
                     let key = key(p, words.suffix(n))
                     if let existing = fullNames[key], existing != e.canonical { fullNames[key] = .some(nil) } else { fullNames[key] = e.canonical }

@@ -115,6 +115,8 @@ final class Gazetteer: @unchecked Sendable {
 
     let language: Language
     private let names: TokenTrie<Entry>
+    /// Every name of an id, folded like canonical forms (`RU` → `rusland`, `russische federatie` …).
+    let namesByID: [String: [String]]
     /// Titles and honorifics before a person's name (`Thứ trưởng`, `de heer`, `Mr.`).
     let titles: TokenTrie<Bool>
     /// Words that start (`Ministerie`, `Bộ`, `Viện`) or end (`Group`, `Universiteit`) a name, with its
@@ -151,9 +153,11 @@ final class Gazetteer: @unchecked Sendable {
         surnames = try Self.wordSet(ResourceData.optionalLines("vi/surnames.txt"))
         givenSyllables = try Self.wordSet(ResourceData.optionalLines("vi/given-syllables.txt"))
         var names = TokenTrie<Entry>()
+        var byID: [String: [String]] = [:]
         var bigrams = U64Set()
         for row in try ResourceData.optionalTable("\(lang)/gazetteer.tsv") where row.count >= 3 {
             guard let label = Entity.Label(rawValue: row[1]) else { continue }
+            byID[row[2], default: []].append(EntityCanonical.fold(Array(row[0].utf8)))
             let letters = row[0].unicodeScalars.filter { $0.properties.isAlphabetic }
             let acronym = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
             for (k, hashes) in Self.spellings(row[0]).enumerated() where !hashes.isEmpty {
@@ -170,6 +174,7 @@ final class Gazetteer: @unchecked Sendable {
             }
         }
         self.names = names
+        namesByID = byID
         nameBigrams = bigrams
         var titles = TokenTrie<Bool>()
         for t in try ResourceData.optionalLines("\(lang)/person-titles.txt") { for h in Self.spellings(t) { titles.insert(h, true) } }

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import MekongCore
+import MekongStages
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Check a translation against its original: numbers, qualifiers, names and sentences that were dropped, added or changed.",
+        discussion: """
+        Both texts go through the pipeline with entities and claims; their sentences are aligned \
+        (1-1, 1-2, 2-1, 1-0, 0-1, by length and by shared numbers and names), then every aligned group's \
+        claims are compared by normalized value, unit and qualifier (so "bijna 6 miljard dollar" = \
+        "gần 6 tỷ USD" = "nearly $6 billion") and its names by id and canonical form. \
+        JSONL: one {"kind":"alignment"} record per group, then one {"kind":"finding"} per finding \
+        (offsets are code points into each side's normalized text). --format text prints a summary \
+        and the findings with both sentences side by side.
+
+        Examples:
+          mekong diff artikel-vi.txt artikel-nl.txt --from vi --to nl
+          mekong diff original.txt vertaling.txt --format text
+          mekong diff --pairs pairs.jsonl --from en --to nl > findings.jsonl
+        """
+    )
+
+    @Argument(help: "The original text file.")
+    var original: String?
+
+    @Argument(help: "The translation's text file.")
+    var translation: String?
+
+    @Option(help: "Batch: a JSONL file (or - for stdin) of {\"id\", \"original\", \"translation\"} texts, optionally with \"from\" and \"to\"; every output record then starts with the pair's \"pair\" id.")
+    var pairs: String?
+
+    @Option(help: "Language of the original (default: detected).")
+    var from: Language?
+
+    @Option(help: "Language of the translation (default: detected).")
+    var to: Language?
+
+    @Option(help: "Output format: jsonl or text.")
+    var format: DiffFormat = .jsonl
+
+    @Option(name: .shortAndLong, help: "Write output here instead of stdout.")
+    var output: String?
+
+    enum DiffFormat: String, ExpressibleByArgument { case jsonl, text }
+
+    func validate() throws {
+        if pairs == nil && (original == nil || translation == nil) { throw ValidationError("give ORIGINAL and TRANSLATION, or --pairs FILE") }
+    }
+
+    func run() throws {
+        var pipeline = try PipelineFactory.make(PipelineConfiguration(stages: [.entities, .claims]))
+        func annotate(_ id: String, _ bytes: [UInt8], _ language: Language?) throws -> Document {
+            var doc = try Document(id: id, source: DocumentSource(path: nil), raw: bytes)
+            doc.forcedLanguage = language
+            try pipeline.run(&doc)
+            return doc
+        }
+        var out: [UInt8] = []
+        if let pairs {
+            // One pair per line; a broken line becomes an error record and the batch goes on.
+            let data = pairs == "-" ? FileHandle.standardInput.readDataToEndOfFile() : (FileManager.default.contents(atPath: pairs) ?? Data())
+            for (n, line) in data.split(separator: 0x0A).enumerated() where !line.isEmpty {
+                let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+                let id = object?["id"].map { "\($0)" } ?? "\(pairs):\(n + 1)"
+                do {
+                    guard let object, let a = object["original"] as? String, let b = object["translation"] as? String else {
+                        throw ValidationError("line \(n + 1): needs string fields original and translation")
+                    }
+                    let from = (object["from"] as? String).flatMap(Language.init(rawValue:)) ?? self.from
+                    let to = (object["to"] as? String).flatMap(Language.init(rawValue:)) ?? self.to
+                    let diff = TranslationDiffer.diff(original: try annotate(id + "#original", Array(a.utf8), from),
+                                                      translation: try annotate(id + "#translation", Array(b.utf8), to))
+                    out += format == .jsonl ? DiffReport.jsonl(diff, pair: id) : Array((id + "\n" + DiffReport.text(diff) + "\n").utf8)
+                } catch {
+                    var w = JSONWriter()
+                    w.beginObject(); w.key("pair"); w.string(id); w.key("kind"); w.string("error"); w.key("message"); w.string("\(error)"); w.endObject()
+                    out += w.bytes + [0x0A]
+                }
+            }
+        } else if let original, let translation {
+            func load(_ path: String, _ language: Language?) throws -> Document {
+                guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+                do { return try annotate(path, Array(data), language) } catch { throw ValidationError("\(path): \(error)") }
+            }
+            let diff = TranslationDiffer.diff(original: try load(original, from), translation: try load(translation, to))
+            out = format == .jsonl ? DiffReport.jsonl(diff) : Array(DiffReport.text(diff).utf8)
+        }
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: Data(out)) else { throw ValidationError("cannot write \(output)") }
+        } else {
+            FileHandle.standardOutput.write(Data(out))
+        }
+    }
+}

@@ -1,0 +1,326 @@
+import Foundation
+import MekongCore
+
+/// One thing a translation did not keep (or added), as `mekong diff` reports it.
+public struct DiffFinding: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case number_missing, number_added, value_changed, scale_changed, unit_changed, qualifier_changed
+        case entity_missing, entity_added, entity_changed, sentence_omitted, sentence_added, entity_inconsistent
+    }
+    public enum Severity: String, Sendable { case error, warning }
+    /// Where, on one side: the sentence index and the byte span in that side's text.
+    public struct Location: Sendable {
+        public var sentence: Int
+        public var span: TextSpan
+    }
+    public enum Item: Sendable {
+        case claim(Claim)
+        case entity(Entity)
+    }
+
+    public var kind: Kind
+    public var severity: Severity
+    public var original: Location?
+    public var translation: Location?
+    public var expected: Item?
+    public var found: Item?
+    public var message: String
+}
+
+/// The diff of a document and its translation: aligned sentence groups and findings.
+public struct TranslationDiff: Sendable {
+    public var original: Document
+    public var translation: Document
+    public var groups: [SentenceAligner.Group]
+    public var findings: [DiffFinding]
+}
+
+/// Compares an original and its translation, both already through the pipeline with the
+/// entities and claims stages: aligns their sentences, then compares in each aligned group
+/// every number (normalized value, unit, qualifier) and every name (id, canonical form).
+public enum TranslationDiffer {
+    public static func diff(original: Document, translation: Document) -> TranslationDiff {
+        let a = SideIndex(original), b = SideIndex(translation)
+        let groups = SentenceAligner().align(a.alignerSentences, b.alignerSentences)
+        var findings: [DiffFinding] = []
+        for g in groups {
+            if g.translation.isEmpty {
+                for i in g.original { findings.append(sentenceFinding(.sentence_omitted, a, i, original: true)) }
+                continue
+            }
+            if g.original.isEmpty {
+                for j in g.translation { findings.append(sentenceFinding(.sentence_added, b, j, original: false)) }
+                continue
+            }
+            compareClaims(a, g.original, b, g.translation, into: &findings)
+            compareEntities(a, g.original, b, g.translation, into: &findings)
+        }
+        findings += inconsistencies(a, original: true) + inconsistencies(b, original: false)
+        return TranslationDiff(original: original, translation: translation, groups: groups, findings: findings)
+    }
+
+    // MARK: One side
+
+    /// A side's sentences with their claims and entities.
+    struct SideIndex {
+        let document: Document
+        var claims: [[Claim]] = []
+        var entities: [[Entity]] = []
+
+        init(_ d: Document) {
+            document = d
+            let words = EntityCanonical.fold(d.text).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" })
+            var runs = Set<Substring>()
+            let base = words.first.map { $0.base } ?? ""
+            for i in words.indices {
+                for n in 1...5 where i + n <= words.count {
+                    let r = words[i].startIndex..<words[i + n - 1].endIndex
+                    // Only runs that are the words separated by single blanks (as canonical forms are).
+                    let run = base[r]
+                    if n == 1 || !run.contains(where: { $0 != " " && !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }) { runs.insert(run) }
+                }
+            }
+            shingles = runs
+            ids = Set(d.entities.compactMap(\.id))
+            canonicals = Set(d.entities.map(\.canonical))
+            personWords = Set(d.entities.filter { $0.label == .PER }.flatMap { $0.canonical.split(separator: " ") })
+            claims = Array(repeating: [], count: d.sentences.count)
+            entities = Array(repeating: [], count: d.sentences.count)
+            for c in d.claims { if let k = Self.sentence(of: c.span, in: d) { claims[k].append(c) } }
+            for e in d.entities { if let k = Self.sentence(of: e.span, in: d) { entities[k].append(e) } }
+        }
+
+        static func sentence(of span: TextSpan, in d: Document) -> Int? {
+            let start = span.range.lowerBound
+            var lo = 0, hi = d.sentences.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if d.sentences[mid].span.range.upperBound <= start { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < d.sentences.count && d.sentences[lo].span.range.contains(start) ? lo : nil
+        }
+
+        var alignerSentences: [SentenceAligner.Sentence] {
+            document.sentences.indices.map { k in
+                var anchors = Set<String>()
+                for c in claims[k] { if let key = TranslationDiffer.claimKey(c) { anchors.insert(key) } }
+                for e in entities[k] where e.label != .MISC { anchors.insert("e:" + (e.id ?? e.canonical)) }
+                // Length in characters: UTF-8 continuation bytes do not count.
+                let length = document.text[document.sentences[k].span.range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                return SentenceAligner.Sentence(length: length, anchors: anchors)
+            }
+        }
+
+        func text(_ span: TextSpan) -> String { document.string(span) }
+        /// Every run of one to five words of the text, folded like canonical forms: a name written
+        /// anywhere in the document is found in one lookup.
+        let shingles: Set<Substring>
+        /// Ids and canonical forms of the document's entities, and the words of its people's names.
+        let ids: Set<String>, canonicals: Set<String>, personWords: Set<Substring>
+
+        /// Whether the document names this entity anywhere (tagged, or written as such).
+        func mentions(_ e: Entity) -> Bool {
+            if let id = e.id, ids.contains(id) { return true }
+            if canonicals.contains(e.canonical) || shingles.contains(Substring(e.canonical)) { return true }
+            return e.label == .PER && e.canonical.split(separator: " ").allSatisfy { personWords.contains($0) }
+        }
+        func folded(_ range: Range<Int>) -> String {
+            range.map { EntityCanonical.fold(document.text[document.sentences[$0].span.range]) }.joined(separator: " ")
+        }
+    }
+
+    // MARK: Claims
+
+    /// A claim's normalized meaning as one key: value (or bounds), unit; dates by their ISO value.
+    static func claimKey(_ c: Claim) -> String? {
+        if c.kind == .date, let v = c.value { return "d:" + v }
+        if let v = c.value { return "n:\(v)|\(c.unit ?? "")" }
+        if c.low != nil || c.high != nil { return "r:\(c.low ?? "")-\(c.high ?? "")|\(c.unit ?? "")" }
+        return nil
+    }
+
+    /// The same measure in two units of one dimension (feet and metres), within 5 %.
+    static func converted(_ c: Claim, _ d: Claim) -> Bool {
+        guard let u = c.unit, let v = d.unit, u != v, let shared = try? ClaimShared.shared(),
+              let f = shared.unitFactors[u], let g = shared.unitFactors[v], f.dimension == g.dimension,
+              let x = number(c), let y = number(d), y != 0 else { return false }
+        let ratio = NSDecimalNumber(decimal: x * f.size / (y * g.size)).doubleValue
+        return abs(ratio - 1) <= 0.05
+    }
+
+    static func number(_ c: Claim) -> Decimal? { (c.value ?? c.high ?? c.low).flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) } }
+
+    /// Dates match when one side drops the year the context keeps (`21 november` = `2025-11-21`).
+    static func sameDate(_ x: Claim, _ y: Claim) -> Bool {
+        guard x.kind == .date, y.kind == .date, let a = x.value, let b = y.value else { return false }
+        return a == b || a.hasPrefix("--") && b.hasSuffix(String(a.dropFirst(1))) || b.hasPrefix("--") && a.hasSuffix(String(b.dropFirst(1)))
+    }
+
+    /// Small numbers in words without a unit (`one of the`, `hai bên`) come and go with
+    /// translation style: they are not reported as missing or added.
+    static func isIncidental(_ c: Claim, _ side: SideIndex) -> Bool {
+        guard c.unit == nil, [.count, .number, .ordinal].contains(c.kind), let v = number(c), v <= 10 else { return false }
+        return !side.text(c.span).contains(where: \.isNumber)
+    }
+
+    static func isMinor(_ c: Claim) -> Bool { c.unit == nil && [.count, .number, .ordinal, .year].contains(c.kind) }
+
+    static func compareClaims(_ a: SideIndex, _ x: Range<Int>, _ b: SideIndex, _ y: Range<Int>, into findings: inout [DiffFinding]) {
+        var left = x.flatMap { k in a.claims[k].map { (k, $0) } }
+        var right = y.flatMap { k in b.claims[k].map { (k, $0) } }
+        func location(_ k: Int, _ c: Claim) -> DiffFinding.Location { .init(sentence: k, span: c.span) }
+        // 1. The same meaning on both sides; then their qualifiers.
+        var i = 0
+        while i < left.count {
+            let (k, c) = left[i]
+            // Same value where one side leaves the unit implicit (`37` and `37-jarige`) counts as the same,
+            // and so does a measure converted to another unit (`6 feet` = `1,83 m`, within 5 %).
+            if let j = right.firstIndex(where: { claimKey($0.1) == claimKey(c) && claimKey(c) != nil || sameDate(c, $0.1)
+                                                 || (c.unit == nil) != ($0.1.unit == nil) && number(c) != nil && number(c) == number($0.1) && c.kind != .date
+                                                 || converted(c, $0.1) }) {
+                let (l, d) = right[j]
+                if c.qualifier != d.qualifier {
+                    let severity: DiffFinding.Severity = c.qualifier != nil && d.qualifier != nil ? .error : .warning
+                    findings.append(DiffFinding(kind: .qualifier_changed, severity: severity, original: location(k, c), translation: location(l, d),
+                                                expected: .claim(c), found: .claim(d),
+                                                message: "qualifier \(c.qualifier?.rawValue ?? "none") became \(d.qualifier?.rawValue ?? "none")"))
+                }
+                left.remove(at: i)
+                right.remove(at: j)
+            } else {
+                i += 1
+            }
+        }
+        // 2. Pairs that differ in one respect: the scale, the unit, the value.
+        func pair(_ test: (Claim, Claim) -> Bool, _ kind: DiffFinding.Kind, _ message: (Claim, Claim) -> String) {
+            var i = 0
+            while i < left.count {
+                let (k, c) = left[i]
+                if let j = right.firstIndex(where: { test(c, $0.1) }) {
+                    let (l, d) = right[j]
+                    findings.append(DiffFinding(kind: kind, severity: isMinor(c) && isMinor(d) ? .warning : .error, original: location(k, c), translation: location(l, d),
+                                                expected: .claim(c), found: .claim(d), message: message(c, d)))
+                    left.remove(at: i)
+                    right.remove(at: j)
+                } else {
+                    i += 1
+                }
+            }
+        }
+        pair({ c, d in
+            guard c.unit == d.unit, let p = number(c), let q = number(d), p != 0, q != 0 else { return false }
+            let r = p > q ? p / q : q / p
+            return r == 1000 || r == 1_000_000 || r == 1_000_000_000
+        }, .scale_changed) { c, d in "scale changed: \(c.value ?? "?") became \(d.value ?? "?")" }
+        pair({ c, d in c.unit != nil && d.unit != nil && c.unit != d.unit && number(c) == number(d) && number(c) != nil }, .unit_changed) { c, d in
+            "unit changed: \(c.unit ?? "none") became \(d.unit ?? "none")"
+        }
+        pair({ c, d in c.unit == d.unit && c.kind == d.kind && !isIncidental(c, a) && !isIncidental(d, b) && c.kind != .date }, .value_changed) { c, d in
+            "value changed: \(c.value ?? c.low ?? "?") became \(d.value ?? d.low ?? "?")"
+        }
+        // 3. What is left is missing or added.
+        for (k, c) in left where !isIncidental(c, a) {
+            findings.append(DiffFinding(kind: .number_missing, severity: isMinor(c) ? .warning : .error, original: location(k, c), translation: nil,
+                                        expected: .claim(c), found: nil, message: "“\(a.text(c.span))” has no counterpart in the translation"))
+        }
+        for (l, d) in right where !isIncidental(d, b) {
+            findings.append(DiffFinding(kind: .number_added, severity: isMinor(d) ? .warning : .error, original: nil, translation: location(l, d),
+                                        expected: nil, found: .claim(d), message: "“\(b.text(d.span))” is not in the original"))
+        }
+    }
+
+    // MARK: Entities
+
+    /// Two mentions name one entity: same id, same canonical form, or one a part of the
+    /// other's words (`Putin` in `Vladimir Putin`).
+    static func sameEntity(_ e: Entity, _ f: Entity) -> Bool {
+        if let i = e.id, let j = f.id { return i == j }
+        if e.canonical == f.canonical { return true }
+        let a = Set(e.canonical.split(separator: " ")), b = Set(f.canonical.split(separator: " "))
+        return e.label == .PER && f.label == .PER && (a.isSubset(of: b) || b.isSubset(of: a))
+    }
+
+    /// Names worth comparing across languages: people (their names travel), and anything the
+    /// gazetteer identifies (`Nga` = `Rusland`); unidentified organisations are translated.
+    /// People named in full (or linked to their full name); a one-word name alone is too often
+    /// a capitalised word the tagger took for a name.
+    static func comparable(_ e: Entity, _ side: SideIndex, _ k: Int) -> Bool {
+        guard e.label != .MISC else { return false }
+        if e.id != nil { return true }
+        guard e.label == .PER else { return false }
+        // One word: only inside the sentence, where a capital means a name.
+        return e.canonical.contains(" ") || e.source == .link || e.span.range.lowerBound > side.document.sentences[k].span.range.lowerBound
+    }
+
+    /// Whether the other side writes a name of this entity's id in the group, in its own
+    /// language's words (`Nga` for RU in Vietnamese); nil when that gazetteer does not know the id.
+    static func namedByID(_ e: Entity, in folded: String, language: Language) -> Bool? {
+        guard let id = e.id, let g = try? Gazetteer.shared(language), let names = g.namesByID[id] else { return nil }
+        return names.contains { !$0.isEmpty && folded.contains($0) }
+    }
+
+    static func compareEntities(_ a: SideIndex, _ x: Range<Int>, _ b: SideIndex, _ y: Range<Int>, into findings: inout [DiffFinding]) {
+        let leftAll = x.flatMap { k in a.entities[k].map { (k, $0) } }
+        let rightAll = y.flatMap { k in b.entities[k].map { (k, $0) } }
+        // Names with no counterpart in the group, neither tagged nor written as such on the other side
+        // (a name kept as written is there even when the other side's tagger missed it).
+        let foldedA = a.folded(x), foldedB = b.folded(y)
+        let la = a.document.mainLanguage, lb = b.document.mainLanguage
+        // An identified place or organisation counts as missing only when the other side's gazetteer
+        // knows how that language writes it, and the group does not.
+        func absent(_ e: Entity, _ folded: String, _ language: Language) -> Bool {
+            if e.label != .PER { return namedByID(e, in: folded, language: language) == false }
+            return !folded.contains(e.canonical)
+        }
+        var left = leftAll.filter { l in comparable(l.1, a, l.0) && !rightAll.contains { sameEntity(l.1, $0.1) } && absent(l.1, foldedB, lb) }
+        var right = rightAll.filter { r in comparable(r.1, b, r.0) && !leftAll.contains { sameEntity($0.1, r.1) } && absent(r.1, foldedA, la) }
+        func location(_ k: Int, _ e: Entity) -> DiffFinding.Location { .init(sentence: k, span: e.span) }
+        // Translators move names between sentences (`the pair` → `Jones en Willoughby`): a name the
+        // other document has elsewhere is no finding of its own.
+        let elsewhereA = right.map { a.mentions($0.1) }
+        let elsewhereB = left.map { b.mentions($0.1) }
+        // One person replaced by another: a new name in the translation where the original's is gone from the sentence.
+        while let ri = right.indices.first(where: { right[$0].1.label == .PER && !elsewhereA[$0] }), let li = left.firstIndex(where: { $0.1.label == .PER }) {
+            let (k, e) = left[li], (l, f) = right[ri]
+            findings.append(DiffFinding(kind: .entity_changed, severity: .error, original: location(k, e), translation: location(l, f),
+                                        expected: .entity(e), found: .entity(f), message: "“\(a.text(e.span))” became “\(b.text(f.span))”"))
+            left[li].1.label = .MISC          // used up
+            right[ri].1.label = .MISC
+        }
+        for (n, (k, e)) in left.enumerated() where e.label != .MISC && !elsewhereB[n] {
+            findings.append(DiffFinding(kind: .entity_missing, severity: e.label == .PER ? .error : .warning, original: location(k, e), translation: nil,
+                                        expected: .entity(e), found: nil, message: "“\(a.text(e.span))” has no counterpart in the translation"))
+        }
+        for (n, (l, f)) in right.enumerated() where f.label != .MISC && !elsewhereA[n] {
+            findings.append(DiffFinding(kind: .entity_added, severity: f.label == .PER ? .error : .warning, original: nil, translation: location(l, f),
+                                        expected: nil, found: .entity(f), message: "“\(b.text(f.span))” is not in the original"))
+        }
+    }
+
+    /// One person written two ways on one side (`Aleksey` and `Aleksej Gruzdev`): same
+    /// canonical form, different spelling.
+    static func inconsistencies(_ side: SideIndex, original: Bool) -> [DiffFinding] {
+        var firstSpelling: [String: (String, Int, Entity)] = [:]
+        var out: [DiffFinding] = []
+        for (k, list) in side.entities.enumerated() {
+            for e in list where e.label == .PER && e.canonical.contains(" ") {
+                let text = side.text(e.span)
+                guard let (seen, _, first) = firstSpelling[e.canonical] else { firstSpelling[e.canonical] = (text, k, e); continue }
+                guard seen != text, !seen.contains(text), !text.contains(seen) else { continue }
+                let at = DiffFinding.Location(sentence: k, span: e.span)
+                out.append(DiffFinding(kind: .entity_inconsistent, severity: .warning, original: original ? at : nil, translation: original ? nil : at,
+                                       expected: .entity(first), found: .entity(e), message: "“\(seen)” is also written “\(text)”"))
+            }
+        }
+        return out
+    }
+
+    static func sentenceFinding(_ kind: DiffFinding.Kind, _ side: SideIndex, _ k: Int, original: Bool) -> DiffFinding {
+        let s = side.document.sentences[k]
+        let at = DiffFinding.Location(sentence: k, span: s.span)
+        let words = side.text(s.span).split(separator: " ").count
+        return DiffFinding(kind: kind, severity: words >= 4 ? .error : .warning, original: original ? at : nil, translation: original ? nil : at,
+                           expected: nil, found: nil,
+                           message: original ? "sentence not translated: “\(side.text(s.span))”" : "sentence not in the original: “\(side.text(s.span))”")
+    }
+}

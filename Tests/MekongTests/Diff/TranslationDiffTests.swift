@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import MekongCore
+@testable import MekongStages
+
+/// `mekong diff`: sentence alignment and the comparison of numbers and names across
+/// languages. The texts are the team's own.
+@Suite struct TranslationDiffTests {
+    private func document(_ text: String, _ language: Language) throws -> Document {
+        var pipeline = try PipelineFactory.make(PipelineConfiguration(stages: [.entities, .claims]))
+        var doc = try Document(id: language.rawValue, source: DocumentSource(path: nil), raw: Array(text.utf8))
+        doc.forcedLanguage = language
+        try pipeline.run(&doc)
+        return doc
+    }
+
+    private func diff(_ original: String, _ from: Language, _ translation: String, _ to: Language) throws -> TranslationDiff {
+        TranslationDiffer.diff(original: try document(original, from), translation: try document(translation, to))
+    }
+
+    static let vietnamese = """
+    Năm 2024, kim ngạch xuất khẩu gạo của Việt Nam đạt gần 6 tỷ USD.
+    Bộ trưởng Nguyễn Hồng Diên cho biết ngành lúa gạo cần thêm khoảng 200 kho lạnh.
+    Phần lớn gạo được xuất sang Philippines và Indonesia.
+    """
+
+    static let dutch = """
+    In 2024 bereikte de rijstexport van Vietnam bijna 6 miljard dollar.
+    Minister Nguyen Hong Dien zei dat de rijstsector ongeveer 200 extra koelhuizen nodig heeft.
+    Het grootste deel van de rijst gaat naar de Filipijnen en Indonesië.
+    """
+
+    @Test func aFaithfulTranslationInAnotherLanguageHasNoErrors() throws {
+        let d = try diff(Self.vietnamese, .vi, Self.dutch, .nl)
+        #expect(d.groups.map(\.original) == [0..<1, 1..<2, 2..<3])
+        #expect(d.groups.map(\.translation) == [0..<1, 1..<2, 2..<3])
+        #expect(d.findings.filter { $0.severity == .error }.isEmpty, "\(d.findings.map(\.message))")
+    }
+
+    @Test func aScaleWordChangedIsAScaleChange() throws {
+        let d = try diff(Self.vietnamese, .vi, Self.dutch.replacingOccurrences(of: "6 miljard", with: "6 miljoen"), .nl)
+        #expect(d.findings.map(\.kind) == [.scale_changed])
+    }
+
+    @Test func aChangedDigitAndAChangedQualifierAreReported() throws {
+        let changed = Self.dutch.replacingOccurrences(of: "ongeveer 200", with: "meer dan 300")
+        let d = try diff(Self.vietnamese, .vi, changed, .nl)
+        #expect(d.findings.map(\.kind) == [.value_changed])
+        let q = try diff(Self.vietnamese, .vi, Self.dutch.replacingOccurrences(of: "ongeveer 200", with: "meer dan 200"), .nl)
+        #expect(q.findings.map(\.kind) == [.qualifier_changed])
+        #expect(q.findings.first?.severity == .error)
+    }
+
+    @Test func aDroppedSentenceIsOmittedAndTheRestStaysAligned() throws {
+        let dropped = Self.dutch.split(separator: "\n").enumerated().filter { $0.offset != 1 }.map(\.element).joined(separator: "\n")
+        let d = try diff(Self.vietnamese, .vi, dropped, .nl)
+        #expect(d.findings.contains { $0.kind == .sentence_omitted && $0.original?.sentence == 1 })
+        #expect(d.groups.contains { $0.original == 2..<3 && $0.translation == 1..<2 })
+    }
+
+    @Test func aReplacedPersonIsAChangedEntity() throws {
+        let d = try diff(Self.vietnamese, .vi, Self.dutch.replacingOccurrences(of: "Nguyen Hong Dien", with: "Tran Van Nam"), .nl)
+        #expect(d.findings.contains { $0.kind == .entity_changed })
+    }
+
+    @Test func aPersonSpelledTwoWaysOnOneSideIsInconsistent() throws {
+        let nl = "Directeur Aleksey Gruzdev opende het forum.\nVolgens Aleksej Gruzdev groeit de handel."
+        let d = try diff(nl, .nl, nl, .nl)
+        #expect(d.findings.filter { $0.kind == .entity_inconsistent }.count == 2)    // once per side
+    }
+
+    @Test func aMeasureConvertedToAnotherUnitIsTheSame() throws {
+        let d = try diff("The bridge is 3.2 miles long.", .en, "De brug is 5,15 kilometer lang.", .nl)
+        #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
+    }
+
+    @Test func theJSONLCarriesAlignmentsThenFindingsWithCodePointOffsets() throws {
+        let d = try diff("Giá tăng gần 6 tỷ USD.", .vi, "De prijs steeg met bijna 6 miljoen dollar.", .nl)
+        let lines = String(decoding: DiffReport.jsonl(d, pair: "p1"), as: UTF8.self).split(separator: "\n")
+        let records = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(records.first?["kind"] as? String == "alignment")
+        let finding = try #require(records.first { $0["kind"] as? String == "finding" })
+        #expect(finding["pair"] as? String == "p1")
+        #expect(finding["type"] as? String == "scale_changed")
+        let translation = try #require(finding["translation"] as? [String: Any])
+        let text = Array(d.translation.textString.unicodeScalars)
+        let slice = String(String.UnicodeScalarView(text[(translation["start"] as! Int)..<(translation["end"] as! Int)]))
+        #expect(slice == translation["text"] as? String)
+        #expect((finding["expected"] as? [String: Any])?["value"] as? String == "6000000000")
+    }
+
+    @Test func alignmentOfTwoThousandSentencesStaysWithinTheBand() {
+        // Near-linear: only cells near the diagonal are filled.
+        let a = (0..<2000).map { SentenceAligner.Sentence(length: 80 + $0 % 40, anchors: ["n:\($0)"]) }
+        var b = a
+        b.remove(at: 1000)
+        let groups = SentenceAligner().align(a, b)
+        #expect(groups.contains { $0.original == 1000..<1001 && $0.translation.isEmpty })
+        #expect(groups.filter { $0.original.count == 1 && $0.translation.count == 1 }.count == 1999)
+    }
+}
