@@ -139,6 +139,16 @@ public enum TranslationDiffer {
         return nil
     }
 
+    /// The same digits with the thousands grouped by the other language's mark (`10,000` / `10.000`):
+    /// one number, whichever way a reader takes it.
+    static func sameDigits(_ c: Claim, _ a: SideIndex, _ d: Claim, _ b: SideIndex) -> Bool {
+        guard c.unit == d.unit, c.kind == d.kind || c.unit == nil else { return false }
+        let x = a.text(c.span).filter(\.isNumber), y = b.text(d.span).filter(\.isNumber)
+        guard x.count >= 4, x == y, let p = number(c), let q = number(d), p != q else { return false }
+        let r = p > q ? p / q : q / p
+        return r == 1000 || r == 1_000_000
+    }
+
     /// The same measure in two units of one dimension (feet and metres), within 5 %.
     static func converted(_ c: Claim, _ d: Claim) -> Bool {
         guard let u = c.unit, let v = d.unit, u != v, let shared = try? ClaimShared.shared(),
@@ -173,11 +183,14 @@ public enum TranslationDiffer {
         var i = 0
         while i < left.count {
             let (k, c) = left[i]
-            // Same value where one side leaves the unit implicit (`37` and `37-jarige`) counts as the same,
-            // and so does a measure converted to another unit (`6 feet` = `1,83 m`, within 5 %).
+            // Also the same: one value where a side leaves the unit implicit (`37` and `37-jarige`) or
+            // says it another way (`ten years`, `mười năm`); a measure converted to another unit (`6 feet`
+            // = `1,83 m`, within 5 %); the same digits grouped the other language's way (`10,000` in
+            // Vietnamese text read as 10).
             if let j = right.firstIndex(where: { claimKey($0.1) == claimKey(c) && claimKey(c) != nil || sameDate(c, $0.1)
-                                                 || (c.unit == nil) != ($0.1.unit == nil) && number(c) != nil && number(c) == number($0.1) && c.kind != .date
-                                                 || converted(c, $0.1) }) {
+                                                 || number(c) != nil && number(c) == number($0.1) && c.kind != .date && $0.1.kind != .date
+                                                    && (c.unit == nil || $0.1.unit == nil || c.unit == $0.1.unit)
+                                                 || converted(c, $0.1) || sameDigits(c, a, $0.1, b) }) {
                 let (l, d) = right[j]
                 if c.qualifier != d.qualifier {
                     let severity: DiffFinding.Severity = c.qualifier != nil && d.qualifier != nil ? .error : .warning
@@ -245,8 +258,10 @@ public enum TranslationDiffer {
     /// People named in full (or linked to their full name); a one-word name alone is too often
     /// a capitalised word the tagger took for a name.
     static func comparable(_ e: Entity, _ side: SideIndex, _ k: Int) -> Bool {
-        guard e.label != .MISC else { return false }
-        if e.id != nil { return true }
+        guard e.label == .PER || e.label == .LOC else { return false }
+        // Places keep their names across languages (and the gazetteer knows them); organisations'
+        // names are translated too freely to compare.
+        if e.label == .LOC { return e.id != nil }
         guard e.label == .PER else { return false }
         // One word: only inside the sentence, where a capital means a name.
         return e.canonical.contains(" ") || e.source == .link || e.span.range.lowerBound > side.document.sentences[k].span.range.lowerBound
