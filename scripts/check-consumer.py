@@ -6,7 +6,7 @@ usage: scripts/check-consumer.py MEKONG_BINARY CORPORA_DIR
 For every .txt article and every line of every .jsonl file under CORPORA_DIR (plus a
 few nasty inline texts), runs `mekong annotate --raw-offsets` and asserts that:
   * every block and sentence span slices `text` with Python's text[start:end] to a
-    non-empty string without surrounding blanks;
+    non-empty string without surrounding blanks, and every entity span to its "text";
   * every raw_start/raw_end slices the raw input (decoded as UTF-8) to a string that,
     run through mekong's normalization alone, equals the span's text;
   * --unit sentence records carry the same sentences as the document record.
@@ -35,6 +35,10 @@ def check(raw, label, args=("--input-format", "text")):
     rec = run(["--raw-offsets", *args], raw)[0]
     assert "error" not in rec, (label, rec)
     text = rec["text"]
+    for e in rec.get("entities", []):
+        assert text[e["start"]:e["end"]] == e["text"], (label, e)
+        assert raw[e["raw_start"]:e["raw_end"]].strip(), (label, e)
+        checks += 1
     spans = rec["blocks"] + rec["sentences"]
     pieces = [raw[s["raw_start"]:s["raw_end"]] for s in spans]
     # one normalization run for all raw slices: a JSONL of them
