@@ -116,7 +116,9 @@ enum EntityRules {
                 var j = i + 1
                 while j < s.count && j - i < 4 && name(j) && (g.givenSyllables.contains(s.folded[j]) || language == .vi && !s.isAllCapitals(j)) { j += 1 }
                 let length = j - i
-                if length >= 2 && (language == .vi || i > 0 || length >= 3) { add(i..<j, .PER, .rule, priority: 1) }
+                // Outside Vietnamese text the name is written in title case (`TO THE` in a headline is no Tô Thế).
+                let titleCase = language == .vi || (i..<j).allSatisfy { !s.isAllCapitals($0) }
+                if length >= 2 && titleCase && (language == .vi || i > 0 || length >= 3) { add(i..<j, .PER, .rule, priority: 1) }
             }
             // Organisation head word, then its name — unless a known name starts here (`Đài Loan`).
             // Vietnamese writes some heads lowercase before the name (`bệnh viện Bạch Mai`); a title

@@ -87,4 +87,23 @@ import MekongCore
         #expect(doc.entities.map { doc.string($0.span) } == ["Hanoi", "ASEAN"])
         #expect(doc.entities.allSatisfy { $0.source == .gazetteer })
     }
+
+    @Test func diacriticsInTheTextMustMatchTheData() throws {
+        // `Phó` (deputy) is no `Phố` (street): text written with diacritics matches only the same diacritics.
+        let vi = try entities("Phó Tổng Giám đốc Lê Minh Hải phát biểu tại hội nghị.", .vi)
+        #expect(find(vi, "Lê Minh Hải")?.label == "PER")
+        #expect(!vi.contains { $0.text.hasPrefix("Phó") })
+    }
+
+    @Test func aHeadlineInCapitalsIsNoFullNameToLinkTo() throws {
+        // `TO THE` tagged as a name must not turn every later `The` into that person.
+        let en = try entities("WELCOME TO THE SHOW\n\nThe show opens on Friday. The tickets sell fast.", .en)
+        #expect(!en.contains { $0.text == "The" })
+        #expect(!en.contains { $0.text == "TO THE" })
+    }
+
+    @Test func aCompanyNameDoesNotStartWithTheSentencesFirstWord() throws {
+        let nl = try entities("Zelfs de Fortis Bank verloor geld.", .nl)
+        #expect(!nl.contains { $0.text.hasPrefix("Zelfs") })
+    }
 }
