@@ -30,6 +30,25 @@ enum EntityLinker {
                 }
             }
         }
+        // One organisation under several long names (a machine translation renders it differently
+        // each time): names of three or more words whose word stems mostly agree share the first
+        // name's canonical form.
+        var organisations: [(stems: Set<Substring>, canonical: String)] = []
+        for k in entities.indices where entities[k].label == .ORG {
+            let stems = Set(entities[k].canonical.split(whereSeparator: { $0 == " " || $0 == "-" }).filter { $0.count >= 4 }.map { Substring($0.prefix(5)) })
+            guard stems.count >= 3 else { continue }
+            if let same = organisations.first(where: { o in
+                let shared = o.stems.intersection(stems).count
+                return shared >= 3 && Double(shared) / Double(o.stems.union(stems).count) >= 0.5
+            }) {
+                if same.canonical != entities[k].canonical {
+                    entities[k].canonical = same.canonical
+                    entities[k].source = .link
+                }
+            } else {
+                organisations.append((stems, entities[k].canonical))
+            }
+        }
         // One-word names other than people, by their exact text.
         var known: [String: Entity] = [:]
         for e in entities where e.label != .PER && !e.canonical.contains(" ") {

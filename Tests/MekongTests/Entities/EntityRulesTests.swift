@@ -106,4 +106,16 @@ import MekongCore
         let nl = try entities("Zelfs de Fortis Bank verloor geld.", .nl)
         #expect(!nl.contains { $0.text.hasPrefix("Zelfs") })
     }
+
+    @Test func oneOrganisationUnderSeveralLongNamesSharesOneCanonicalForm() throws {
+        let nl = try entities("""
+        Het Instituut voor Maritieme Studies en Havenbeleid organiseerde de conferentie.
+        Volgens het Instituut voor Maritiem Onderzoek inzake Havens en Beleid groeit de vrachtstroom.
+        Het Ministerie van Havens en Scheepvaart reageerde niet.
+        """, .nl)
+        let institutes = nl.filter { $0.label == "ORG" && $0.text.hasPrefix("Instituut") }
+        #expect(institutes.count == 2)
+        #expect(Set(institutes.map(\.canonical)).count == 1)
+        #expect(find(nl, "Ministerie van Havens en Scheepvaart")?.canonical != institutes.first?.canonical)
+    }
 }
