@@ -136,6 +136,10 @@ enum EntityRules {
                 let e = label == .LOC ? runEnd(cueEnd, limit: 4, bridges: false) : cueEnd + 1
                 add(cueEnd..<e, label, .rule, priority: 3)
             }
+            // An age-group team: `U22 Việt Nam`, `U23 Thái Lan` (the country's team, an organisation).
+            if isAgeGroup(i), let m = knownStart[i + 1], m.entry.label == .LOC {
+                add(i..<m.end, .ORG, .rule, priority: 3)
+            }
             // A run of capitalised words that ends in a tail word (`Hoa Phat Group`).
             if name(i) && (i == 0 || !name(i - 1)) {
                 let e = runEnd(i, limit: 8, bridges: false, conjunctions: false)
@@ -162,6 +166,12 @@ enum EntityRules {
             var capitals = 0
             for b in p[s.tokens[k].range] where b >= 0x41 && b <= 0x5A { capitals += 1 }
             return capitals >= 2 && s.isWord(k)
+        }
+        /// `U19`, `U-23`: an age group, written before a country's name for its team.
+        func isAgeGroup(_ k: Int) -> Bool {
+            guard k + 1 < s.count else { return false }
+            let bytes = Array(p[s.tokens[k].range].filter { $0 != 0x2D })
+            return bytes.count == 3 && bytes[0] == 0x55 && bytes[1...].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         }
         func isMark(_ k: Int, _ byte: UInt8) -> Bool { s.tokens[k].end - s.tokens[k].start == 1 && p[s.tokens[k].start] == byte }
     }

@@ -118,4 +118,15 @@ import MekongCore
         #expect(Set(institutes.map(\.canonical)).count == 1)
         #expect(find(nl, "Ministerie van Havens en Scheepvaart")?.canonical != institutes.first?.canonical)
     }
+
+    @Test func anAgeGroupBeforeACountryIsItsTeam() throws {
+        let vi = try entities("U23 Việt Nam thắng U23 Thái Lan 2-1 trong trận chung kết.", .vi)
+        #expect(find(vi, "U23 Việt Nam")?.label == "ORG")
+        #expect(find(vi, "U23 Thái Lan")?.label == "ORG")
+    }
+
+    @Test func anEthnicGroupAfterItsCueWordIsMisc() throws {
+        let vi = try entities("Nghề dệt thổ cẩm của đồng bào Ê Đê được giới thiệu tại hội chợ.", .vi)
+        #expect(vi.contains { $0.label == "MISC" && $0.text.hasPrefix("Ê") })
+    }
 }
