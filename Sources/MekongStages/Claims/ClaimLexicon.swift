@@ -43,7 +43,8 @@ final class ClaimLexicon: Sendable {
         return a.length >= b.length ? a : b
     }
 
-    enum RangeRole: String, Sendable { case between, from, to, and }
+    enum RangeRole: String, Sendable { case between, from, to, and, but }
+    enum FractionRole: String, Sendable { case over, ratio, part, of }
 
     let language: Language
     let ordinalSuffixes: [String]
@@ -62,6 +63,8 @@ final class ClaimLexicon: Sendable {
     let dateCues: PhraseTable<Bool>
     /// Words between a change verb and its amount (`met`, `by`, `thêm`).
     let changeLinks: PhraseTable<Bool>
+    /// Words between two numbers that make a fraction (`1 op de 3`, `one over 20`, `two thirds of a million`).
+    let fractionWords: PhraseTable<FractionRole>
     /// Phrases after a temperature that make it negative (`below zero`, `onder nul`).
     let belowZero: PhraseTable<Bool>
     /// Number and ordinal words by their lowercase scalars, for whole words and compounds.
@@ -229,6 +232,7 @@ final class ClaimLexicon: Sendable {
         yearCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/year-cues.txt"))
         dateCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/date-cues.txt"))
         changeLinks = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/change-links.txt"))
+        fractionWords = PhraseTable(try ResourceData.optionalTable("\(lang)/fraction-words.tsv").compactMap { r in FractionRole(rawValue: r[1]).map { (r[0], $0) } })
         belowZero = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/below-zero.txt"))
 
         var nt = ScalarTrie<NumberWord>()

@@ -4,6 +4,7 @@ import MekongCore
 extension ClaimRecognizer {
     /// Reads what surrounds a number and makes the claim, or nil when it is part of a name.
     func complete(_ c: inout Core, _ t: ClaimText) -> Draft? {
+        if c.date == nil && !c.ordinal { fractionPhrase(&c, t) }
         var start = c.start, end = c.end
         var value = c.value
         var unit: ClaimLexicon.Unit?
@@ -136,6 +137,41 @@ extension ClaimRecognizer {
             draft.claim = t.isLetter(next) && next > draft.range.upperBound && lex.rangeWords.match(t.lower, at: next) == nil ? .count : .number
         }
         return draft
+    }
+
+    /// `1 op de 3`, `one over 20`, `2 in 5`: a whole number, a fraction word and a second whole
+    /// number (with no unit after it) are one fraction; a part of a whole (`ratio`) is smaller
+    /// than the whole, and a year after a year word (`5 in 2024`) is no whole. `two thirds of a
+    /// million`: a fraction of the scale word after it.
+    func fractionPhrase(_ c: inout Core, _ t: ClaimText) {
+        let j = t.skipSpaces(c.end)
+        guard j > c.end, c.scale == nil, let w = lex.fractionWords.match(t.lower, at: j) else { return }
+        var k = t.skipSpaces(j + w.length)
+        guard k > j + w.length else { return }
+        if w.value == .of {
+            guard c.spelled, c.value != c.value.rounded0 else { return }
+            if let a = numberWord(t, at: k), a.role == .article || a.role == .digit && a.value == 1 { k = t.skipSpaces(t.wordEnd(k)) }
+            guard let s = numberWord(t, at: k), s.role == .scale, s.value >= 1000 else { return }
+            c.value *= s.value
+            c.scale = t.originalString(k..<t.wordEnd(k))
+            c.end = t.wordEnd(k)
+            c.integerDigits = false
+            c.integer = nil
+            return
+        }
+        guard c.value == c.value.rounded0, let d = t.isDigit(k) ? digits(t, at: k) : t.isLetter(k) ? words(t, at: k) : nil,
+              d.date == nil, !d.ordinal, d.value > 0, d.value == d.value.rounded0, lex.unit(t, at: t.skipSpaces(d.end)) == nil else { return }
+        // A partitive (`een van de tien provincies`) counts members; it is a ratio only when the whole ends the phrase.
+        if w.value == .part, t.isLetter(t.skipSpaces(d.end)) { return }
+        if w.value == .ratio || w.value == .part {
+            guard (c.value < 0 ? -c.value : c.value) < d.value else { return }
+            if d.integerDigits, (1000...2999).contains(d.intValue), lex.yearCues.match(t.lower, endingAt: j + w.length) != nil { return }
+        }
+        c.value = c.value / d.value
+        c.end = d.end
+        c.spelled = true
+        c.integerDigits = false
+        c.integer = nil
     }
 
     /// The number word (a whole word) that starts at `i`, if any.

@@ -109,3 +109,53 @@ import MekongCore
         }
     }
 }
+
+/// Rules added for the Recognizers-Text style vectors: fractions, powers, comparisons, units by context.
+@Suite struct ClaimsFractionAndContextTests {
+    private func values(_ text: String, _ language: Language) throws -> [String] {
+        try annotate(text, language: language, stages: [.claims]).claims.map { $0.value ?? "-" }
+    }
+
+    /// Whether two decimal strings are equal to 12 significant digits (fractions are rounded).
+    private func close(_ a: String, _ b: String) -> Bool {
+        guard let x = Double(a), let y = Double(b) else { return a == b }
+        return abs(x - y) <= 1e-12 * max(1, abs(y))
+    }
+
+    @Test(arguments: [
+        (Language.en, "twenty-three fifths of the pie", ["4.6"]),
+        (.en, "one hundred thirty-fifths", ["2.857142857142857"]),
+        (.en, "one hundred and thirty fifths", ["26"]),
+        (.en, "a hundredth of the budget", ["0.01"]),
+        (.en, "a hundred millionths", ["0.0001"]),
+        (.en, "two million and three fifths", ["2600000"]),
+        (.en, "three quarters of a million", ["750000"]),
+        (.en, "one in four voters", ["0.25"]),
+        (.en, "She wrote 7 over 2 on the board", ["3.5"]),
+        (.en, "nine out of ten", ["0.9"]),
+        (.en, "five-eighths", ["0.625"]),
+        (.en, "three - fourths", ["0.75"]),
+        (.nl, "een eenentwintigste", ["0.047619047619048"]),
+        (.nl, "vier achtste", ["0.5"]),
+        (.nl, "vier / vijfde", ["0.8"]),
+        (.nl, "twintig drie vijfde", ["20.6"]),
+        (.nl, "een honderdste seconde", ["0.01"]),
+        (.nl, "Ongeveer een op de vijf kiezers", ["0.2"]),
+        (.nl, "Drie uit vier artsen", ["0.75"]),
+        (.nl, "Het was 2 van de 7.", ["0.285714285714286"]),
+        (.nl, "acht miljoen en een derde", ["8333333.333333333"]),
+    ])
+    func readsFractions(language: Language, text: String, expected: [String]) throws {
+        let got = try values(text, language)
+        #expect(got.count == expected.count && zip(got, expected).allSatisfy { close($0, $1) }, "\(got)")
+    }
+
+    @Test func ordinalsAndPartitivesThatAreNoFractions() throws {
+        let doc = try annotate("Hij begon aan een tweede termijn en noemde een eerste plan.", language: .nl, stages: [.claims])
+        #expect(doc.claims.map { "\($0.kind.rawValue) \($0.value ?? "")" } == ["ordinal 2", "ordinal 1"])
+        #expect(try values("Utrecht is een van de twaalf provincies.", .nl) == ["12"])
+        #expect(try values("the one hundred fifth day", .en) == ["105"])
+        #expect(try values("They won 3 in 2024.", .en) == ["3", "2024"])
+        #expect(try values("one over four kilometres", .en).contains("4"))
+    }
+}
