@@ -112,7 +112,8 @@ extension ClaimRecognizer {
             draft.range = (qEnd - q.length)..<draft.range.upperBound
         }
         // A bound written after the number wins over one before it (`từ 7000 đồng trở xuống`).
-        if draft.low == nil, let q = lex.qualifiersAfter.match(t.lower, at: t.skipSpaces(draft.range.upperBound)) {
+        if draft.low == nil, let q = lex.qualifiersAfter.match(t.lower, at: t.skipSpaces(draft.range.upperBound)),
+           !opensComparison(t, t.skipSpaces(draft.range.upperBound), q.length) {
             draft.qualifier = q.value
             draft.range = draft.range.lowerBound..<(t.skipSpaces(draft.range.upperBound) + q.length)
         }
@@ -172,6 +173,17 @@ extension ClaimRecognizer {
         c.spelled = true
         c.integerDigits = false
         c.integer = nil
+    }
+
+    /// Whether a word inside the phrase at `a` (`or less`) starts a longer qualifier of the next
+    /// number (`or less than 6000`): then the phrase does not bound the number before it.
+    func opensComparison(_ t: ClaimText, _ a: Int, _ length: Int) -> Bool {
+        var k = a
+        while k < a + length {
+            if k == a || t.isSpace(k - 1), let q = lex.qualifiersBefore.match(t.lower, at: k), k + q.length > a + length { return true }
+            k += 1
+        }
+        return false
     }
 
     /// The number word (a whole word) that starts at `i`, if any.

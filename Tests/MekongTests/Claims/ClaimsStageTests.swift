@@ -150,6 +150,28 @@ import MekongCore
         #expect(got.count == expected.count && zip(got, expected).allSatisfy { close($0, $1) }, "\(got)")
     }
 
+    @Test(arguments: [
+        (Language.en, "The factor is 4^-2 here", ["0.0625"]),
+        (.en, "It grew to 1.5x10^3 cells", ["1500"]),
+        (.en, "an error of 2.5×10^-3", ["0.0025"]),
+        (.nl, "-0,5^--2", ["-0.25"]),
+        (.nl, "1,2^2", ["1.44"]),
+    ])
+    func readsPowers(language: Language, text: String, expected: [String]) throws {
+        let got = try values(text, language)
+        #expect(got.count == expected.count && zip(got, expected).allSatisfy { close($0, $1) }, "\(got)")
+    }
+
+    /// `or less` closes a bound only when it does not open the next comparison (`or less than 9`).
+    @Test func aComparisonAfterOrBoundsTheNextNumber() throws {
+        let en = try annotate("The count equals 12 or less than 9", language: .en, stages: [.claims]).claims
+        #expect(en.map { "\($0.value ?? "-") \($0.qualifier?.rawValue ?? "")" } == ["12 ", "9 less_than"])
+        let nl = try annotate("Het aantal is gelijk aan 40 of meer dan 70", language: .nl, stages: [.claims]).claims
+        #expect(nl.map { "\($0.value ?? "-") \($0.qualifier?.rawValue ?? "")" } == ["40 ", "70 more_than"])
+        let bound = try annotate("Zoek waarden die < = 64 zijn, en een getal dat groter is dan 8", language: .nl, stages: [.claims]).claims
+        #expect(bound.map { $0.qualifier?.rawValue ?? "" } == ["at_most", "more_than"])
+    }
+
     @Test func ordinalsAndPartitivesThatAreNoFractions() throws {
         let doc = try annotate("Hij begon aan een tweede termijn en noemde een eerste plan.", language: .nl, stages: [.claims])
         #expect(doc.claims.map { "\($0.kind.rawValue) \($0.value ?? "")" } == ["ordinal 2", "ordinal 1"])
