@@ -65,6 +65,11 @@ final class ClaimLexicon: Sendable {
     let changeLinks: PhraseTable<Bool>
     /// Words between two numbers that make a fraction (`1 op de 3`, `one over 20`, `two thirds of a million`).
     let fractionWords: PhraseTable<FractionRole>
+    /// Currency words that also weigh (`pounds` -> lb), and words that make a sentence about weight.
+    let weightUnits: PhraseTable<String>
+    let weightCues: PhraseTable<Bool>
+    /// Words before a lone `one` that make it a pronoun (`the one you mentioned`, `that one`).
+    let pronounCues: PhraseTable<Bool>
     /// Phrases after a temperature that make it negative (`below zero`, `onder nul`).
     let belowZero: PhraseTable<Bool>
     /// Number and ordinal words by their lowercase scalars, for whole words and compounds.
@@ -233,6 +238,9 @@ final class ClaimLexicon: Sendable {
         dateCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/date-cues.txt"))
         changeLinks = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/change-links.txt"))
         fractionWords = PhraseTable(try ResourceData.optionalTable("\(lang)/fraction-words.tsv").compactMap { r in FractionRole(rawValue: r[1]).map { (r[0], $0) } })
+        weightUnits = PhraseTable(try ResourceData.optionalTable("\(lang)/weight-units.tsv").map { ($0[0], $0[1]) })
+        weightCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/weight-cues.txt"))
+        pronounCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/pronoun-cues.txt"))
         belowZero = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/below-zero.txt"))
 
         var nt = ScalarTrie<NumberWord>()

@@ -47,6 +47,15 @@ extension ClaimRecognizer {
                 c.integerDigits = false
                 j = t.skipSpaces(end)
             }
+            // `4 thousand 3 hundred`, `6 crore and two hundred`, `3 hundred and 21`: a smaller number
+            // after a scale adds to it: one in words, or in digits with a scale word of its own, or
+            // bare digits after `hundred and`.
+            while let last = lastScale, let (addend, addEnd, addScale) = smallerAddend(t, after: j, below: last) {
+                value += addend
+                end = addEnd
+                lastScale = addScale
+                j = t.skipSpaces(end)
+            }
             // `3 miljoen en een half`, `2 million and a half`: half of the scale on top.
             if let last = lastScale, let and = lex.rangeWords.match(t.lower, at: j), and.value == .and {
                 var k = t.skipSpaces(j + and.length)
@@ -60,7 +69,9 @@ extension ClaimRecognizer {
                 }
             }
             // `- 10  k`: a scale suffix after blanks.
-            if j < t.count, t.isLetter(j), t.wordEnd(j) - j <= 2, let m = shared.scaleSuffixes[t.originalString(j..<t.wordEnd(j))], lex.unit(t, at: j) == nil {
+            // A unit written in lowercase data and capitalized here (`1,674.5 G`, `7 M`) is the scale suffix.
+            if j < t.count, t.isLetter(j), t.wordEnd(j) - j <= 2, let m = shared.scaleSuffixes[t.originalString(j..<t.wordEnd(j))],
+               lex.unit(t, at: j).map({ !$0.value.caseSensitive && t.original[j] != t.lower[j] }) ?? true {
                 value *= m; scale = t.originalString(j..<t.wordEnd(j)); end = t.wordEnd(j); c.integerDigits = false
             }
         }
@@ -71,10 +82,15 @@ extension ClaimRecognizer {
         // A currency sign that a number follows is that number's (`$ 20,000 $ 37,305`); a code is not
         // (`3 GBP 1 pence`).
         if afterStart - end <= 2, let u = lex.unit(t, at: afterStart), !c.ordinal,
-           !(u.value.category == .money && u.value.position == .both && !t.isLetter(afterStart) && t.isDigit(t.skipSpaces(afterStart + u.length))) {
-            unit = u.value
+           !(u.value.category == .money && u.value.position == .both && !t.isLetter(afterStart) && t.isDigit(t.skipSpaces(afterStart + u.length))),
+           !t.isDigit(afterStart + u.length) || u.value.category == .money {      // `24703 m212` is an identifier
+            unit = weightReading(t, u.value, at: afterStart, length: u.length)
             end = afterStart + u.length
-            if u.value.category == .money, u.value.unit != "cent" { subUnit(t, &end, &value) }
+            if unit!.category == .money, u.value.unit != "cent" { subUnit(t, &end, &value) }
+        } else if afterStart - end <= 1, let close = Self.closingBracket(t.scalar(afterStart)), let u = lex.unit(t, at: afterStart + 1),
+                  u.value.category == .quantity, t.scalar(afterStart + 1 + u.length) == close, !c.ordinal {
+            unit = u.value                                                      // `20 [kg]`, `20 (km)`
+            end = afterStart + u.length + 2
         }
         // `2 degrees below zero`, `5 graden onder nul`: a temperature under zero.
         if unit == nil || unit?.category == .quantity, value > 0, let b = lex.belowZero.match(t.lower, at: t.skipSpaces(end)) {
@@ -175,12 +191,51 @@ extension ClaimRecognizer {
         c.integer = nil
     }
 
+    static func closingBracket(_ s: UInt32?) -> UInt32? {
+        switch s { case 0x5B: 0x5D; case 0x7B: 0x7D; case 0x3C: 0x3E; case 0x28: 0x29; default: nil }
+    }
+
+    /// A currency word that also weighs (`pounds`, `pond`) is the weight in a sentence about weight
+    /// (`the baby weighs 8 pounds`, `drop 25 pounds`): the language's weight units and cues.
+    func weightReading(_ t: ClaimText, _ u: ClaimLexicon.Unit, at i: Int, length: Int) -> ClaimLexicon.Unit {
+        guard u.category == .money, let w = lex.weightUnits.match(t.lower, at: i), w.length == length else { return u }
+        var k = 0
+        while k < t.count {
+            if t.isLetter(k) && !t.isLetter(k - 1), lex.weightCues.match(t.lower, at: k) != nil {
+                return ClaimLexicon.Unit(unit: w.value, category: .quantity, position: .after, caseSensitive: false)
+            }
+            k += 1
+        }
+        return u
+    }
+
+    /// The number after a scale (at `j`, past an optional `and`) that adds to it, when smaller than `below`:
+    /// its value, end and its own scale.
+    func smallerAddend(_ t: ClaimText, after j: Int, below: Decimal) -> (Decimal, Int, Decimal)? {
+        var k = j
+        if let w = lex.rangeWords.match(t.lower, at: k), w.value == .and { k = t.skipSpaces(k + w.length) }
+        if t.isDigit(k) {
+            guard let d = digits(t, at: k), d.date == nil, !d.ordinal, d.scale == nil, d.value > 0 else { return nil }
+            let m = t.skipSpaces(d.end)
+            if m > d.end, let w = numberWord(t, at: m), w.role == .scale || w.role == .hundred, d.value * w.value < below {
+                return (d.value * w.value, t.wordEnd(m), w.value)
+            }
+            guard below == 100, k > j, d.value < 100, !t.isLetter(d.end) else { return nil }
+            return (d.value, d.end, 1)
+        }
+        guard t.isLetter(k), k > j || lex.unit(t, at: k) == nil, let w = words(t, at: k), !w.ordinal, w.value > 0, w.value < below else { return nil }
+        return (w.value, w.end, 1)
+    }
+
     /// Whether a word inside the phrase at `a` (`or less`) starts a longer qualifier of the next
     /// number (`or less than 6000`): then the phrase does not bound the number before it.
     func opensComparison(_ t: ClaimText, _ a: Int, _ length: Int) -> Bool {
         var k = a
         while k < a + length {
-            if k == a || t.isSpace(k - 1), let q = lex.qualifiersBefore.match(t.lower, at: k), k + q.length > a + length { return true }
+            if k == a || t.isSpace(k - 1), let q = lex.qualifiersBefore.match(t.lower, at: k), k + q.length > a + length {
+                let n = t.skipSpaces(k + q.length)
+                return t.isDigit(n) || t.isLetter(n)
+            }
             k += 1
         }
         return false

@@ -83,7 +83,9 @@ extension ClaimRecognizer {
         // `current` when the present word began, and the value of the word before it.
         var wordStartValue: Decimal = 0, lastWordValue: Decimal = 0, word = -1
         var decimals: Decimal? = nil, decimalDigits = 0
+        var skipNext = false
         loop: for (k, p) in parts.enumerated() {
+            if skipNext { skipNext = false; continue }
             if p.word != word {
                 lastWordValue = current - wordStartValue
                 wordStartValue = current
@@ -195,6 +197,14 @@ extension ClaimRecognizer {
                 continue loop
             case .article:
                 guard k + 1 < parts.count, [.hundred, .scale, .half, .denominator].contains(parts[k + 1].role) || parts[k + 1].ordinal && parts[k + 1].value >= 3 else { break loop }
+                if previous == .half, parts[k + 1].role == .scale {
+                    // `half a dozen`, `half a million`: half of the scale.
+                    current = current - parts[k - 1].value + parts[k - 1].value * parts[k + 1].value
+                    sawNumber = true; previous = .scale; used = k + 2; end = parts[k + 1].wordEnd
+                    if parts[k + 1].value >= 1000 { total += current; current = 0; largestScale = parts[k + 1].value }
+                    skipNext = true
+                    continue loop
+                }
                 current += 1
             case .half:
                 let scaleAhead = k + 1 < parts.count && parts[k + 1].role == .scale
@@ -265,6 +275,9 @@ extension ClaimRecognizer {
         let core = Core(start: start, end: end, value: negative ? -value : value, ordinal: ordinal, spelled: true, scale: scaleWord)
         if used == 1 {
             let only = parts[0]
+            // `the one you mentioned`, `that one`: a pronoun, unless a unit follows.
+            if only.role == .digit, !only.ordinal, only.value == 1, only.wordEnd == end, t.scalar(end) != 0x2D, lex.pronounCues.match(t.lower, endingAt: t.skipSpacesBack(start)) != nil,
+               start > 0, t.isSpace(start - 1), lex.unit(t, at: t.skipSpaces(end)) == nil { return nil }
             if only.role == .article || only.role == .and || only.role == .point || only.role == .filler { return nil }
             if only.role == .zero {
                 // `geen`, `nil`: zero with a unit after (`geen euro`), or as a whole answer; not `geen zin`.

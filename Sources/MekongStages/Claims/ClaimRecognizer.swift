@@ -168,13 +168,24 @@ struct ClaimRecognizer {
         return i == b
     }
 
+    /// Between two bounds of one range only blanks, commas and `and`/`but` words (`x>10 and y<20` are two).
+    func onlyJoinsBounds(_ t: ClaimText, _ a: Int, _ b: Int) -> Bool {
+        var i = t.skipSpaces(a)
+        while i < b {
+            if t.original[i] == 0x2C { i = t.skipSpaces(i + 1); continue }
+            guard let w = lex.rangeWords.match(t.lower, at: i), w.value == .and || w.value == .but else { return false }
+            i = t.skipSpaces(i + w.length)
+        }
+        return i == b
+    }
+
     func mergeBounds(_ drafts: [Draft], _ t: ClaimText) -> [Draft] {
         var out: [Draft] = []
         for d in drafts {
             if let last = out.last, let lq = last.qualifier, let q = d.qualifier,
                Self.isLower(lq) && Self.isUpper(q) || Self.isUpper(lq) && Self.isLower(q),
                last.unit == d.unit, let a = last.value, let b = d.value,
-               d.range.lowerBound - last.range.upperBound <= 12 {
+               d.range.lowerBound - last.range.upperBound <= 12, onlyJoinsBounds(t, last.range.upperBound, d.range.lowerBound) {
                 let (lo, hi) = Self.isLower(lq) ? (a, b) : (b, a)
                 guard lo < hi else { out.append(d); continue }
                 var r = last

@@ -172,6 +172,33 @@ import MekongCore
         #expect(bound.map { $0.qualifier?.rawValue ?? "" } == ["at_most", "more_than"])
     }
 
+    private func described(_ text: String, _ language: Language) throws -> [String] {
+        try annotate(text, language: language, stages: [.claims]).claims.map {
+            [$0.value ?? "-", $0.unit ?? "", $0.qualifier?.rawValue ?? "", $0.low.map { "low \($0)" } ?? "", $0.high.map { "high \($0)" } ?? ""]
+                .filter { !$0.isEmpty }.joined(separator: " ")
+        }
+    }
+
+    @Test(arguments: [
+        (Language.en, "The parcel is 3 [kg] and the rope 12 (m) long", ["3 kg", "12 m"]),
+        (.en, "Part 5521m311 and box 88 km2 arrived", ["5521", "88 km2"]),
+        (.en, "Revenue of 2,150.5 M this year", ["2150500000"]),
+        (.en, "The newborn weighed 7 pounds.", ["7 lb"]),
+        (.en, "Tickets cost 7 pounds.", ["7 GBP"]),
+        (.nl, "De baby woog ruim acht pond.", ["8 lb more_than"]),
+        (.nl, "Een kaartje kost acht pond.", ["8 GBP"]),
+        (.en, "We counted 7 thousand 2 hundred and 5 ducks", ["7205"]),
+        (.en, "They raised 3 million and four hundred", ["3000400"]),
+        (.en, "They sold 2 million and 300 cars", ["2000000", "300"]),
+        (.en, "half a dozen eggs and half a million people", ["6", "500000"]),
+        (.en, "a>5 and b<9", ["5 more_than", "9 less_than"]),
+        (.en, "more than 5 but less than 9", ["- low 5 high 9"]),
+        (.en, "I prefer that one. The one you sent is fine, but one euro is too much.", ["1 EUR"]),
+    ])
+    func readsUnitsAndBoundsFromTheirContext(language: Language, text: String, expected: [String]) throws {
+        #expect(try described(text, language) == expected)
+    }
+
     @Test func ordinalsAndPartitivesThatAreNoFractions() throws {
         let doc = try annotate("Hij begon aan een tweede termijn en noemde een eerste plan.", language: .nl, stages: [.claims])
         #expect(doc.claims.map { "\($0.kind.rawValue) \($0.value ?? "")" } == ["ordinal 2", "ordinal 1"])
