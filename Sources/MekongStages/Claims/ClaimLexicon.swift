@@ -70,6 +70,8 @@ final class ClaimLexicon: Sendable {
     let weightCues: PhraseTable<Bool>
     /// Words before a lone `one` that make it a pronoun (`the one you mentioned`, `that one`).
     let pronounCues: PhraseTable<Bool>
+    /// Words before a qualifier word that make it a preposition (`framed around four themes`).
+    let prepositionCues: PhraseTable<Bool>
     /// Phrases after a temperature that make it negative (`below zero`, `onder nul`).
     let belowZero: PhraseTable<Bool>
     /// Number and ordinal words by their lowercase scalars, for whole words and compounds.
@@ -241,6 +243,7 @@ final class ClaimLexicon: Sendable {
         weightUnits = PhraseTable(try ResourceData.optionalTable("\(lang)/weight-units.tsv").map { ($0[0], $0[1]) })
         weightCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/weight-cues.txt"))
         pronounCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/pronoun-cues.txt"))
+        prepositionCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/preposition-cues.txt"))
         belowZero = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/below-zero.txt"))
 
         var nt = ScalarTrie<NumberWord>()

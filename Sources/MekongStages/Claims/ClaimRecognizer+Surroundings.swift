@@ -123,7 +123,8 @@ extension ClaimRecognizer {
         // Qualifier before and after.
         let qEnd = t.skipSpacesBack(draft.range.lowerBound)
         if draft.low == nil, qEnd < draft.range.lowerBound || qEnd == draft.range.lowerBound && qEnd > 0 && !t.isLetter(qEnd - 1),
-           let q = lex.qualifiersBefore.match(t.lower, endingAt: qEnd) {
+           let q = lex.qualifiersBefore.match(t.lower, endingAt: qEnd),
+           lex.prepositionCues.match(t.lower, endingAt: t.skipSpacesBack(qEnd - q.length)) == nil {
             draft.qualifier = q.value
             draft.range = (qEnd - q.length)..<draft.range.upperBound
         }
