@@ -218,13 +218,15 @@ extension ClaimRecognizer {
         if t.isDigit(k) {
             guard let d = digits(t, at: k), d.date == nil, !d.ordinal, d.scale == nil, d.value > 0 else { return nil }
             let m = t.skipSpaces(d.end)
-            if m > d.end, let w = numberWord(t, at: m), w.role == .scale || w.role == .hundred, d.value * w.value < below {
-                return (d.value * w.value, t.wordEnd(m), w.value)
+            if m > d.end, let w = numberWord(t, at: m), w.role == .scale || w.role == .hundred {
+                // `3 hundred and 2 hundred` are two numbers.
+                return d.value * w.value < below ? (d.value * w.value, t.wordEnd(m), w.value) : nil
             }
             guard below == 100, k > j, d.value < 100, !t.isLetter(d.end) else { return nil }
             return (d.value, d.end, 1)
         }
-        guard t.isLetter(k), k > j || lex.unit(t, at: k) == nil, let w = words(t, at: k), !w.ordinal, w.value > 0, w.value < below else { return nil }
+        guard t.isLetter(k), k > j || lex.unit(t, at: k) == nil, let w = words(t, at: k), !w.ordinal, w.value >= 1, w.value == w.value.rounded0,
+              w.value < below else { return nil }
         return (w.value, w.end, 1)
     }
 

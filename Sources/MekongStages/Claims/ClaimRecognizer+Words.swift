@@ -335,7 +335,12 @@ extension ClaimRecognizer {
             numerator = n.value
         }
         let plural = t.lower[last.wordEnd - 1] == 0x6E || t.lower[last.wordEnd - 1] == 0x73
-        if lex.language == .en && !plural && numerator != 1 { return nil }
+        // A singular ordinal is one more step of the number after a hundred or a scale (`tweeduizend
+        // zestiende` = 2016th) and after any number but one when it is a hundredth or more (`drie
+        // biljoenste`, `three trillionth`); in English after any number but one (`one hundred fifth`).
+        if !plural && numerator != 1 {
+            if lex.language == .en || den.value >= 100 || parts[g - 1].role == .hundred || parts[g - 1].role == .scale { return nil }
+        }
         let negative = parts[0].role == .minus
         let v = whole + factor * numerator / den.value
         return Core(start: start, end: last.wordEnd, value: negative && v > 0 ? -v : v, spelled: true)

@@ -208,5 +208,15 @@ import MekongCore
         #expect(try values("the one hundred fifth day", .en) == ["105"])
         #expect(try values("They won 3 in 2024.", .en) == ["3", "2024"])
         #expect(try values("one over four kilometres", .en).contains("4"))
+        // A singular ordinal after a scale, or of a hundredth and up after a number but one, is one ordinal.
+        let ordinals = try annotate("de tweeduizend achttiende bezoeker en de vijf miljoenste", language: .nl, stages: [.claims]).claims
+        #expect(ordinals.map { "\($0.kind.rawValue) \($0.value ?? "")" } == ["ordinal 2018", "ordinal 5000000"])
+        #expect(try values("nine trillionth", .en) == ["9000000000000"])
+    }
+
+    @Test func aScaleTakesOnlyAWholeSmallerNumberAfterIt() throws {
+        #expect(try values("The town has 4 million and a half", .en) == ["4500000"])
+        #expect(try values("Het dorp telt 2 miljoen en een half", .nl) == ["2500000"])
+        #expect(try values("4 hundred and 3 hundred", .en) == ["400", "300"])
     }
 }
