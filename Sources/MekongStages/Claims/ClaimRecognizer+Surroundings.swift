@@ -8,6 +8,7 @@ extension ClaimRecognizer {
         var start = c.start, end = c.end
         var value = c.value
         var unit: ClaimLexicon.Unit?
+        var unitBefore = false
         var scale = c.scale
         if let date = c.date {
             return Draft(range: start..<end, claim: .date, dateValue: date)
@@ -79,13 +80,22 @@ extension ClaimRecognizer {
         var afterStart = t.skipSpaces(end)
         if afterStart == end, end < t.count, t.original[end] == 0x2D, t.isLetter(end + 1), let u = lex.unit(t, at: end + 1),
            !t.isDigit(end + 1 + u.length) { afterStart = end + 1 }           // not `VND1000-VND2000`
-        // A currency sign that a number follows is that number's (`$ 20,000 $ 37,305`); a code is not
-        // (`3 GBP 1 pence`).
+        // A currency sign that a number follows is that number's (`$ 20,000 $ 37,305`), unless that
+        // number has its own currency after it (`10 $ 30 $`, `10 $ 30 cent`); a code is not (`3 GBP 1
+        // pence`), unless this number has a currency before it (`rmb 10 usd 20`).
         if afterStart - end <= 2, let u = lex.unit(t, at: afterStart), !c.ordinal,
-           !(u.value.category == .money && u.value.position == .both && !t.isLetter(afterStart) && t.isDigit(t.skipSpaces(afterStart + u.length))),
+           !(u.value.category == .money && u.value.position == .both && t.isDigit(t.skipSpaces(afterStart + u.length))
+             && (!t.isLetter(afterStart) && !currencyAfterNumber(t, at: t.skipSpaces(afterStart + u.length)) || moneyBefore(t, start))),
            !t.isDigit(afterStart + u.length) || u.value.category == .money {      // `24703 m212` is an identifier
             unit = weightReading(t, u.value, at: afterStart, length: u.length)
             end = afterStart + u.length
+            // `75 USD million`: a scale word after the currency code.
+            if unit!.category == .money, scale == nil, let w = numberWord(t, at: t.skipSpaces(end)), w.role == .scale, w.value >= 1000 {
+                value *= w.value
+                scale = t.originalString(t.skipSpaces(end)..<t.wordEnd(t.skipSpaces(end)))
+                end = t.wordEnd(t.skipSpaces(end))
+                c.integerDigits = false
+            }
             if unit!.category == .money, u.value.unit != "cent" { subUnit(t, &end, &value) }
         } else if afterStart - end <= 1, let close = Self.closingBracket(t.scalar(afterStart)), let u = lex.unit(t, at: afterStart + 1),
                   u.value.category == .quantity, t.scalar(afterStart + 1 + u.length) == close, !c.ordinal {
@@ -103,6 +113,7 @@ extension ClaimRecognizer {
             if start - before <= 1, let u = lex.unit(t, endingAt: before), u.value.category != .quantity, u.value.position != .after {
                 if unit == nil {
                     unit = u.value
+                    unitBefore = true
                     if u.value.category == .money { subUnit(t, &end, &value) }
                 }
                 start = before - u.length
@@ -111,6 +122,7 @@ extension ClaimRecognizer {
         // A number inside a name (`Miss International 2025`, `Expo 2025`, `iPhone 15`) is no claim.
         if unit == nil && !c.ordinal && !c.spelled && isNamePart(t, start) { return nil }
         var draft = Draft(range: start..<end, claim: .number, value: value, unit: unit?.unit, scale: scale)
+        draft.unitBefore = unitBefore
         // Unchanged since the digits were read: print the integer, not the Decimal.
         if let n = c.integer, scale == nil, value == c.value { draft.integer = n }
         // Ranges: 20-30%, van 100 tot 1000 g, từ 20 đến 30%, between 10 and 20.
@@ -190,6 +202,22 @@ extension ClaimRecognizer {
         c.spelled = true
         c.integerDigits = false
         c.integer = nil
+    }
+
+    /// Whether a currency stands right before `start` (`rmb 10`, `$ 10`).
+    func moneyBefore(_ t: ClaimText, _ start: Int) -> Bool {
+        let before = t.skipSpacesBack(start)
+        guard start - before <= 1, let u = lex.unit(t, endingAt: before) else { return false }
+        return u.value.category == .money
+    }
+
+    /// Whether the digits at `i` have a currency after them (`30 $`, `30 cent`).
+    func currencyAfterNumber(_ t: ClaimText, at i: Int) -> Bool {
+        var j = i
+        while t.isDigit(j) || (t.scalar(j) == 0x2C || t.scalar(j) == 0x2E) && t.isDigit(j + 1) { j += 1 }
+        let k = t.skipSpaces(j)
+        guard k - j <= 1, let u = lex.unit(t, at: k) else { return false }
+        return u.value.category == .money
     }
 
     static func closingBracket(_ s: UInt32?) -> UInt32? {

@@ -48,6 +48,8 @@ struct ClaimRecognizer {
         var qualifier: Claim.Qualifier?
         var change: Claim.Change?
         var integer: Int64?
+        /// The currency was read before the number (`$ 30`).
+        var unitBefore = false
     }
 
     /// Bytes read from a candidate word to confirm it: enough for `een half dozijn kilo`.
@@ -116,8 +118,16 @@ struct ClaimRecognizer {
             guard var c = core, c.end > i else { i += 1; continue }
             if let d = complete(&c, t) {
                 if let last = out.last, last.range.overlaps(d.range) {
-                    // A range or qualifier reached back over the previous claim: keep the longer one.
-                    if d.range.count > last.range.count { out[out.count - 1] = d }
+                    if last.claim == .money, d.claim == .money, last.unit != nil, d.unit != nil, !d.unitBefore, d.range.upperBound > last.range.upperBound,
+                       last.range.lowerBound < d.range.lowerBound {
+                        // `10 rmb 20 usd`: the currency between two amounts is the first one's.
+                        var e = d
+                        e.range = t.skipSpaces(last.range.upperBound)..<d.range.upperBound
+                        out.append(e)
+                    } else if d.range.count > last.range.count {
+                        // A range or qualifier reached back over the previous claim: keep the longer one.
+                        out[out.count - 1] = d
+                    }
                 } else {
                     out.append(d)
                 }

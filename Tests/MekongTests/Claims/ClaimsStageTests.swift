@@ -214,6 +214,19 @@ import MekongCore
         #expect(try values("nine trillionth", .en) == ["9000000000000"])
     }
 
+    @Test(arguments: [
+        ("It was 5 $ 8 $ then", ["5 USD", "8 USD"]),
+        ("It was 4 $ 25 cent", ["4.25 USD"]),
+        ("Pay 7 EUR 9 USD", ["7 EUR", "9 USD"]),
+        ("Pay EUR 7 USD 9", ["7 EUR", "9 USD"]),
+        ("from $ 20,000 $ 37,305", ["20000 USD", "37305 USD"]),
+        ("They paid 40 USD million", ["40000000 USD"]),
+        ("A ticket is 12 turkish lira", ["12 TRY"]),
+    ])
+    func severalCurrenciesInOnePhrase(text: String, expected: [String]) throws {
+        #expect(try described(text, .en) == expected)
+    }
+
     @Test func aScaleTakesOnlyAWholeSmallerNumberAfterIt() throws {
         #expect(try values("The town has 4 million and a half", .en) == ["4500000"])
         #expect(try values("Het dorp telt 2 miljoen en een half", .nl) == ["2500000"])
