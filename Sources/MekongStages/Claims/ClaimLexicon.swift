@@ -72,6 +72,10 @@ final class ClaimLexicon: Sendable {
     let pronounCues: PhraseTable<Bool>
     /// Words before a qualifier word that make it a preposition (`framed around four themes`).
     let prepositionCues: PhraseTable<Bool>
+    /// Phrases after an ordinal that count from the end (`second to last`): no number.
+    let relativeCues: PhraseTable<Bool>
+    /// Words before a number that make it an age in years (`aged 87`).
+    let ageCues: PhraseTable<Bool>
     /// Phrases after a temperature that make it negative (`below zero`, `onder nul`).
     let belowZero: PhraseTable<Bool>
     /// Number and ordinal words by their lowercase scalars, for whole words and compounds.
@@ -244,6 +248,8 @@ final class ClaimLexicon: Sendable {
         weightCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/weight-cues.txt"))
         pronounCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/pronoun-cues.txt"))
         prepositionCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/preposition-cues.txt"))
+        relativeCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/relative-cues.txt"))
+        ageCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/age-cues.txt"))
         belowZero = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/below-zero.txt"))
 
         var nt = ScalarTrie<NumberWord>()

@@ -15,6 +15,8 @@ extension ClaimRecognizer {
         }
         // Month-name dates: 20 november 2025, 21 november.
         if let d = monthDate(&c, t) { return d }
+        // `the second to last`: a position counted from the end names no number.
+        if c.ordinal, lex.relativeCues.match(t.lower, at: t.skipSpaces(c.end)) != nil { return nil }
         // Negative: `-1`, `- 1.200.000` at the start, `min 5`.
         if start > 0, t.original[start - 1] == 0x2D || t.original[start - 1] == 0x2212, !c.spelled {
             let before = t.skipSpacesBack(start - 1)
@@ -118,6 +120,10 @@ extension ClaimRecognizer {
                 }
                 start = before - u.length
             }
+        }
+        // `aged 87`, `at the age of 40`: an age in years.
+        if unit == nil, !c.ordinal, lex.ageCues.match(t.lower, endingAt: t.skipSpacesBack(start)) != nil {
+            unit = ClaimLexicon.Unit(unit: "year", category: .quantity, position: .after, caseSensitive: false)
         }
         // A number inside a name (`Miss International 2025`, `Expo 2025`, `iPhone 15`) is no claim.
         if unit == nil && !c.ordinal && !c.spelled && isNamePart(t, start) { return nil }
@@ -368,7 +374,9 @@ extension ClaimRecognizer {
 
     /// A second number after a dash or a range word makes a range with the first.
     func range(_ d: Draft, _ t: ClaimText, first: Core, unit: ClaimLexicon.Unit?) -> Draft? {
-        guard !first.ordinal, let a = d.value else { return nil }
+        // `between the tenth and the fifteenth`: ordinals make a range only after `between`.
+        let ordinalPair = first.ordinal && lex.rangeWords.match(t.lower, endingAt: t.skipSpacesBack(d.range.lowerBound))?.value == .between
+        guard !first.ordinal || ordinalPair, let a = d.value else { return nil }
         var j = t.skipSpaces(d.range.upperBound)
         guard j < t.count else { return nil }
         var viaWord = false
@@ -393,7 +401,7 @@ extension ClaimRecognizer {
         }
         var b: Core?
         if t.isDigit(bStart) { b = digits(t, at: bStart) } else if t.isLetter(bStart) { b = words(t, at: bStart) }
-        guard let second = b, second.date == nil, !second.ordinal else { return nil }
+        guard let second = b, second.date == nil, second.ordinal == ordinalPair else { return nil }
         var bValue = second.value
         var end = second.end
         var k = t.skipSpaces(end)

@@ -227,6 +227,18 @@ import MekongCore
         #expect(try described(text, .en) == expected)
     }
 
+    @Test(arguments: [
+        (Language.en, "She finished between the third and the ninth.", ["- low 3 high 9"]),
+        (.nl, "Ze eindigde tussen de derde en de negende.", ["- low 3 high 9"]),
+        (.en, "Pick the third to last one", [String]()),
+        (.en, "Open to those aged 16 and over", ["16 year at_least"]),
+        (.nl, "Hij overleed op de leeftijd van 93.", ["93 year"]),
+        (.nl, "kinderen van 12 en ouder", ["12 at_least"]),
+    ])
+    func ordinalRangesRelativeOrdinalsAgesAndOpenBounds(language: Language, text: String, expected: [String]) throws {
+        #expect(try described(text, language) == expected)
+    }
+
     @Test func aScaleTakesOnlyAWholeSmallerNumberAfterIt() throws {
         #expect(try values("The town has 4 million and a half", .en) == ["4500000"])
         #expect(try values("Het dorp telt 2 miljoen en een half", .nl) == ["2500000"])
