@@ -76,6 +76,8 @@ final class ClaimLexicon: Sendable {
     let relativeCues: PhraseTable<Bool>
     /// Words before a number that make it an age in years (`aged 87`).
     let ageCues: PhraseTable<Bool>
+    /// Words that are a unit only right after a larger unit of their dimension (`12 ft 2 in`).
+    let compoundUnits: PhraseTable<String>
     /// Phrases after a temperature that make it negative (`below zero`, `onder nul`).
     let belowZero: PhraseTable<Bool>
     /// Number and ordinal words by their lowercase scalars, for whole words and compounds.
@@ -250,6 +252,7 @@ final class ClaimLexicon: Sendable {
         prepositionCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/preposition-cues.txt"))
         relativeCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/relative-cues.txt"))
         ageCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/age-cues.txt"))
+        compoundUnits = PhraseTable(try ResourceData.optionalTable("\(lang)/compound-units.tsv").map { ($0[0], $0[1]) })
         belowZero = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/below-zero.txt"))
 
         var nt = ScalarTrie<NumberWord>()

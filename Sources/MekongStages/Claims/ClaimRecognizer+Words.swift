@@ -196,6 +196,11 @@ extension ClaimRecognizer {
                 previous = .and
                 continue loop
             case .article:
+                if previous == .half, k + 1 == parts.count, lex.unit(t, at: t.skipSpaces(p.wordEnd)) != nil {
+                    // `half a liter`, `half an hour`: the unit after the article takes the half.
+                    used = k + 1; end = p.wordEnd
+                    continue loop
+                }
                 guard k + 1 < parts.count, [.hundred, .scale, .half, .denominator].contains(parts[k + 1].role) || parts[k + 1].ordinal && parts[k + 1].value >= 3 else { break loop }
                 if previous == .half, parts[k + 1].role == .scale {
                     // `half a dozen`, `half a million`: half of the scale.

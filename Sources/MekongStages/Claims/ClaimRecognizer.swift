@@ -143,7 +143,15 @@ struct ClaimRecognizer {
     /// each in a smaller unit, are one length (or mass, or time) in the smallest unit.
     func sumMeasurements(_ drafts: [Draft], _ t: ClaimText) -> [Draft] {
         var out: [Draft] = []
-        for d in drafts {
+        for var d in drafts {
+            // `12 ft 2 in`: a word that is a unit only right after a larger unit of its dimension.
+            if d.unit == nil, d.low == nil, d.qualifier == nil, let last = out.last, last.claim == .quantity, let lu = last.unit,
+               let lf = shared.unitFactors[lu], let w = lex.compoundUnits.match(t.lower, at: t.skipSpaces(d.range.upperBound)),
+               let df = shared.unitFactors[w.value], df.dimension == lf.dimension, df.size < lf.size {
+                d.unit = w.value
+                d.claim = .quantity
+                d.range = d.range.lowerBound..<(t.skipSpaces(d.range.upperBound) + w.length)
+            }
             if var last = out.last, last.claim == .quantity, d.claim == .quantity, last.qualifier == nil, d.qualifier == nil,
                let lu = last.unit, let du = d.unit, let lf = shared.unitFactors[lu], let df = shared.unitFactors[du],
                lf.dimension == df.dimension, df.size < lf.size, let lv = last.value, let dv = d.value,

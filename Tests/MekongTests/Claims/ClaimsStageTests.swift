@@ -239,6 +239,18 @@ import MekongCore
         #expect(try described(text, language) == expected)
     }
 
+    @Test(arguments: [
+        (Language.en, "Buy three pounds of rice", ["3 lb"]),
+        (.nl, "Koop twee pond kaas", ["2 lb"]),
+        (.en, "Add half a litre of milk", ["0.5 l"]),
+        (.en, "The shelf is 4 ft 3 in wide", ["51 in"]),
+        (.en, "I was in 3 in a row", ["3"]),
+    ])
+    func unitsFromTheWordsAround(language: Language, text: String, expected: [String]) throws {
+        #expect(try described(text, language) == expected)
+    }
+
+
     @Test func aScaleTakesOnlyAWholeSmallerNumberAfterIt() throws {
         #expect(try values("The town has 4 million and a half", .en) == ["4500000"])
         #expect(try values("Het dorp telt 2 miljoen en een half", .nl) == ["2500000"])
