@@ -186,7 +186,15 @@ extension ClaimRecognizer {
         guard k > j + w.length else { return }
         if w.value == .of {
             guard c.spelled, c.value != c.value.rounded0 else { return }
-            if let a = numberWord(t, at: k), a.role == .article || a.role == .digit && a.value == 1 { k = t.skipSpaces(t.wordEnd(k)) }
+            var articleEnd: Int?
+            if let a = numberWord(t, at: k), a.role == .article || a.role == .digit && a.value == 1 { articleEnd = t.wordEnd(k); k = t.skipSpaces(t.wordEnd(k)) }
+            // `three quarters of an hour`, `a quarter of a mile`: the unit after the article takes the fraction.
+            if let a = articleEnd, k > a, let u = lex.unit(t, at: k), u.value.category == .quantity {
+                c.end = a
+                c.integerDigits = false
+                c.integer = nil
+                return
+            }
             guard let s = numberWord(t, at: k), s.role == .scale, s.value >= 1000 else { return }
             c.value *= s.value
             c.scale = t.originalString(k..<t.wordEnd(k))

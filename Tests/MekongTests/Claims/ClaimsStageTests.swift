@@ -245,6 +245,10 @@ import MekongCore
         (.en, "Add half a litre of milk", ["0.5 l"]),
         (.en, "The shelf is 4 ft 3 in wide", ["51 in"]),
         (.en, "I was in 3 in a row", ["3"]),
+        (.en, "We walked three quarters of a mile", ["0.75 mi"]),
+        (.en, "Scores equal to or greater than 60 pass", ["60 at_least"]),
+        (.en, "Loads not larger than 12 tonnes", ["12 t at_most"]),
+        (.nl, "Waarden gelijk aan of kleiner dan 5", ["5 at_most"]),
     ])
     func unitsFromTheWordsAround(language: Language, text: String, expected: [String]) throws {
         #expect(try described(text, language) == expected)
