@@ -249,6 +249,7 @@ import MekongCore
         (.en, "Scores equal to or greater than 60 pass", ["60 at_least"]),
         (.en, "Loads not larger than 12 tonnes", ["12 t at_most"]),
         (.nl, "Waarden gelijk aan of kleiner dan 5", ["5 at_most"]),
+        (.nl, "Het bad is 38 gr.C en buiten 12 gr Fahrenheit", ["38 °C", "12 °F"]),
     ])
     func unitsFromTheWordsAround(language: Language, text: String, expected: [String]) throws {
         #expect(try described(text, language) == expected)
