@@ -250,6 +250,10 @@ import MekongCore
         (.en, "Loads not larger than 12 tonnes", ["12 t at_most"]),
         (.nl, "Waarden gelijk aan of kleiner dan 5", ["5 at_most"]),
         (.nl, "Het bad is 38 gr.C en buiten 12 gr Fahrenheit", ["38 °C", "12 °F"]),
+        (.en, "She waited 7 and a half hours", ["7.5 h"]),
+        (.nl, "Het duurde 3 en een half uur", ["3.5 h"]),
+        (.en, "Several thousand fans paid 12 quid", ["- low 2000", "12 GBP"]),
+        (.nl, "Een paar honderd fans", ["- low 200"]),
     ])
     func unitsFromTheWordsAround(language: Language, text: String, expected: [String]) throws {
         #expect(try described(text, language) == expected)
