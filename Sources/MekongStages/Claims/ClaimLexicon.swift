@@ -23,6 +23,8 @@ final class ClaimLexicon: Sendable {
         let category: UnitCategory
         let position: UnitPosition
         let caseSensitive: Bool
+        /// How many of `unit` one of these is (`ons` = 100 g), when the word has no symbol of its own.
+        var factor: Decimal? = nil
     }
 
     /// The unit written at `i` (original and lowercase scalars of the sentence), longest first;
@@ -227,6 +229,10 @@ final class ClaimLexicon: Sendable {
                 let sensitive = row[0] != row[0].lowercased()
                 unitRows.append((row[0], Unit(unit: row[1], category: category, position: position, caseSensitive: sensitive)))
             }
+        }
+        for row in try ResourceData.optionalTable("\(lang)/unit-multiples.tsv") where row.count >= 3 {
+            guard let factor = Decimal(string: row[2], locale: Locale(identifier: "en_US_POSIX")) else { continue }
+            unitRows.append((row[0], Unit(unit: row[1], category: .quantity, position: .after, caseSensitive: false, factor: factor)))
         }
         unitsExact = PhraseTable(unitRows.filter { $0.1.caseSensitive }, lowercaseKeys: false)
         unitsFolded = PhraseTable(unitRows.filter { !$0.1.caseSensitive })

@@ -91,6 +91,7 @@ extension ClaimRecognizer {
            !t.isDigit(afterStart + u.length) || u.value.category == .money {      // `24703 m212` is an identifier
             unit = weightReading(t, u.value, at: afterStart, length: u.length)
             end = afterStart + u.length
+            if let f = unit!.factor { value *= f; c.integerDigits = false }         // `3 ons` = 300 g
             // `75 USD million`: a scale word after the currency code.
             if unit!.category == .money, scale == nil, let w = numberWord(t, at: t.skipSpaces(end)), w.role == .scale, w.value >= 1000 {
                 value *= w.value
@@ -103,6 +104,7 @@ extension ClaimRecognizer {
                   u.value.category == .quantity, t.scalar(afterStart + 1 + u.length) == close, !c.ordinal {
             unit = u.value                                                      // `20 [kg]`, `20 (km)`
             end = afterStart + u.length + 2
+            if let f = u.value.factor { value *= f; c.integerDigits = false }
         }
         // `2 degrees below zero`, `5 graden onder nul`: a temperature under zero.
         if unit == nil || unit?.category == .quantity, value > 0, let b = lex.belowZero.match(t.lower, at: t.skipSpaces(end)) {
@@ -418,10 +420,13 @@ extension ClaimRecognizer {
             factor *= w.value; end = t.wordEnd(k); k = t.skipSpaces(end)
         }
         bValue *= factor
+        var unitFactor: Decimal = 1
         if let u = lex.unit(t, at: t.skipSpaces(end)), u.value.position != .before, t.skipSpaces(end) - end <= 1 {
+            if bUnit == nil { unitFactor = u.value.factor ?? 1 }
             bUnit = bUnit ?? u.value
             end = t.skipSpaces(end) + u.length
         }
+        bValue *= unitFactor
         // After an opener (`between`, `van`, `từ`) any second number closes the range; without one
         // a `to` word needs the same unit on both sides.
         var start = d.range.lowerBound
@@ -435,7 +440,9 @@ extension ClaimRecognizer {
             if let u = unit, let v = bUnit, u.unit != v.unit { return nil }
         }
         // A scale written once applies to both bounds: `6-7 miljard`, `20 to 30 million`.
-        let low = d.scale == nil && factor != 1 ? a * factor : a, high = bValue
+        var low = d.scale == nil && factor != 1 ? a * factor : a
+        let high = bValue
+        if unit == nil { low *= unitFactor }                                    // `1 tot 3 ons`
         // A descending pair is no range.
         if low > high { return nil }
         var r = d

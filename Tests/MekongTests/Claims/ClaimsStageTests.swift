@@ -254,6 +254,7 @@ import MekongCore
         (.nl, "Het duurde 3 en een half uur", ["3.5 h"]),
         (.en, "Several thousand fans paid 12 quid", ["- low 2000", "12 GBP"]),
         (.nl, "Een paar honderd fans", ["- low 200"]),
+        (.nl, "Doe er 2 ons kaas bij, of 1 tot 3 ons", ["200 g", "- g low 100 high 300"]),
     ])
     func unitsFromTheWordsAround(language: Language, text: String, expected: [String]) throws {
         #expect(try described(text, language) == expected)
