@@ -60,7 +60,7 @@ extension ClaimRecognizer {
                 j = t.skipSpaces(end)
             }
             // `3 miljoen en een half`, `2 million and a half`: half of the scale on top; `5 and a half` = 5.5.
-            if let last = lastScale ?? (value == value.rounded0 && c.integerDigits ? 1 : nil), let and = lex.rangeWords.match(t.lower, at: j), and.value == .and {
+            if let last = lastScale ?? (c.integerDigits ? 1 : nil), let and = lex.rangeWords.match(t.lower, at: j), and.value == .and {
                 var k = t.skipSpaces(j + and.length)
                 if let w = numberWord(t, at: k), (w.role == .article || w.role == .digit && w.value == 1) {
                     k = t.skipSpaces(t.wordEnd(k))

@@ -142,17 +142,22 @@ struct ClaimRecognizer {
     /// `7 feet 10 inches`, `2 km and 1 meter`: quantities of one dimension written in a row,
     /// each in a smaller unit, are one length (or mass, or time) in the smallest unit.
     func sumMeasurements(_ drafts: [Draft], _ t: ClaimText) -> [Draft] {
+        // Most sentences have one claim or none: nothing to sum, no copies.
+        guard drafts.count > 1 else { return drafts }
         var out: [Draft] = []
+        out.reserveCapacity(drafts.count)
         for var d in drafts {
+            // Tested on the last draft in place: `out.last` copies it (and retains its strings).
+            let afterQuantity = !out.isEmpty && out[out.count - 1].claim == .quantity
             // `12 ft 2 in`: a word that is a unit only right after a larger unit of its dimension.
-            if d.unit == nil, d.low == nil, d.qualifier == nil, let last = out.last, last.claim == .quantity, let lu = last.unit,
+            if afterQuantity, d.unit == nil, d.low == nil, d.qualifier == nil, let lu = out[out.count - 1].unit,
                let lf = shared.unitFactors[lu], let w = lex.compoundUnits.match(t.lower, at: t.skipSpaces(d.range.upperBound)),
                let df = shared.unitFactors[w.value], df.dimension == lf.dimension, df.size < lf.size {
                 d.unit = w.value
                 d.claim = .quantity
                 d.range = d.range.lowerBound..<(t.skipSpaces(d.range.upperBound) + w.length)
             }
-            if var last = out.last, last.claim == .quantity, d.claim == .quantity, last.qualifier == nil, d.qualifier == nil,
+            if afterQuantity, d.claim == .quantity, var last = out.last, last.qualifier == nil, d.qualifier == nil,
                let lu = last.unit, let du = d.unit, let lf = shared.unitFactors[lu], let df = shared.unitFactors[du],
                lf.dimension == df.dimension, df.size < lf.size, let lv = last.value, let dv = d.value,
                Self.onlyJoins(t, last.range.upperBound, d.range.lowerBound, lex) {
@@ -198,9 +203,11 @@ struct ClaimRecognizer {
     }
 
     func mergeBounds(_ drafts: [Draft], _ t: ClaimText) -> [Draft] {
+        guard drafts.count > 1 else { return drafts }
         var out: [Draft] = []
+        out.reserveCapacity(drafts.count)
         for d in drafts {
-            if let last = out.last, let lq = last.qualifier, let q = d.qualifier,
+            if d.qualifier != nil, !out.isEmpty, out[out.count - 1].qualifier != nil, let last = out.last, let lq = last.qualifier, let q = d.qualifier,
                Self.isLower(lq) && Self.isUpper(q) || Self.isUpper(lq) && Self.isLower(q),
                last.unit == d.unit, let a = last.value, let b = d.value,
                d.range.lowerBound - last.range.upperBound <= 12, onlyJoinsBounds(t, last.range.upperBound, d.range.lowerBound) {

@@ -30,29 +30,29 @@ public struct ClaimsStage: Stage {
     public func process(_ document: inout Document) throws {
         var claims: [Claim] = []
         let main = document.mainLanguage
+        // The recognizer of each block, read once per document (not per sentence: no struct copies).
+        let fallback = Language.known.firstIndex(of: main == .und ? .en : main)
+        let blockRecognizer = document.blocks.map { b in b.language == .und ? fallback : Language.known.firstIndex(of: b.language) }
+        let window = self.window, verdicts = self.verdicts, t = scratch
         document.text.withUnsafeBufferPointer { text in
+            recognizers.withUnsafeBufferPointer { recognizers in
             for sentence in document.sentences {
                 let range = sentence.span.range
                 let p = UnsafeBufferPointer(rebasing: text[range])
-                var language = document.blocks.indices.contains(sentence.block) ? document.blocks[sentence.block].language : main
-                if language == .und { language = main == .und ? .en : main }
-                guard let index = Language.known.firstIndex(of: language) else { continue }
-                let recognizer = recognizers[index]
-                let window = self.window
-                let confirmed = recognizer.lex.mayHoldClaim(p) { start, end in
+                guard let index = blockRecognizer.indices.contains(sentence.block) ? blockRecognizer[sentence.block] : fallback else { continue }
+                let confirmed = recognizers[index].lex.mayHoldClaim(p) { start, end in
                     let verdict = verdicts.verdict(index, p, start..<end) {
-                        recognizer.verdict(p, word: start..<end, scratch: window)
+                        recognizers[index].verdict(p, word: start..<end, scratch: window)
                     }
                     switch verdict {
                     case .no: return false
                     case .yes: return true
-                    case .context: return recognizer.startsClaim(p, at: start, scratch: window)
+                    case .context: return recognizers[index].startsClaim(p, at: start, scratch: window)
                     }
                 }
                 guard confirmed else { continue }
-                let t = scratch
                 t.load(p, base: range.lowerBound)
-                for d in recognizer.claims(in: t) {
+                for d in recognizers[index].claims(in: t) {
                     claims.append(Claim(
                         span: TextSpan(t.byteOffsets[d.range.lowerBound], t.byteOffsets[d.range.upperBound]),
                         kind: d.claim,
@@ -61,6 +61,7 @@ public struct ClaimsStage: Stage {
                         high: d.high.map(Self.decimalString),
                         unit: d.unit, scale: d.scale, qualifier: d.qualifier, change: d.change))
                 }
+            }
             }
         }
         document.claims = claims
