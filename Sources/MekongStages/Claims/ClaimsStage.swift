@@ -91,16 +91,42 @@ public struct ClaimsStage: Stage {
     private static let formatted = Mutex<[Decimal: String]>([:])
 }
 
-/// Word verdicts of the sentence filter by language and word bytes; bounded, one per worker.
+/// Word verdicts of the sentence filter by language and word bytes: a direct-mapped table (a
+/// clash overwrites, the verdict is computed again), one per worker. Words of up to 16 bytes are
+/// packed into two integers and hashed with two multiplications, not SipHash.
 final class VerdictCache {
-    private var byLanguage: [[PackedKey: ClaimRecognizer.WordVerdict]] = Array(repeating: [:], count: Language.known.count)
+    private static let slotBits = 12
+    private static let slots = 1 << slotBits
+    private let count = Language.known.count << slotBits
+    private let high: UnsafeMutablePointer<UInt64>
+    private let low: UnsafeMutablePointer<UInt64>
+    /// Word length + 1 (0 = empty slot), and the verdict.
+    private let length: UnsafeMutablePointer<UInt8>
+    private let value: UnsafeMutablePointer<ClaimRecognizer.WordVerdict>
+
+    init() {
+        high = .allocate(capacity: count); high.initialize(repeating: 0, count: count)
+        low = .allocate(capacity: count); low.initialize(repeating: 0, count: count)
+        length = .allocate(capacity: count); length.initialize(repeating: 0, count: count)
+        value = .allocate(capacity: count); value.initialize(repeating: .no, count: count)
+    }
+
+    deinit {
+        high.deallocate(); low.deallocate(); length.deallocate(); value.deallocate()
+    }
 
     func verdict(_ language: Int, _ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, compute: () -> ClaimRecognizer.WordVerdict) -> ClaimRecognizer.WordVerdict {
-        guard let key = PackedKey(p, word) else { return compute() }
-        if let v = byLanguage[language][key] { return v }
+        guard word.count <= 16 else { return compute() }
+        var h: UInt64 = 0, l: UInt64 = 0
+        var i = word.lowerBound
+        while i < word.upperBound && i < word.lowerBound + 8 { h = h << 8 | UInt64(p[i]); i += 1 }
+        while i < word.upperBound { l = l << 8 | UInt64(p[i]); i += 1 }
+        let n = UInt8(word.count + 1)
+        let mixed = (h &* 0x9E37_79B9_7F4A_7C15) ^ (l &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)
+        let slot = language << Self.slotBits | Int(truncatingIfNeeded: (mixed ^ mixed >> 29) & UInt64(Self.slots - 1))
+        if length[slot] == n && high[slot] == h && low[slot] == l { return value[slot] }
         let v = compute()
-        if byLanguage[language].count >= 65_536 { byLanguage[language].removeAll(keepingCapacity: true) }
-        byLanguage[language][key] = v
+        high[slot] = h; low[slot] = l; length[slot] = n; value[slot] = v
         return v
     }
 }
