@@ -107,6 +107,13 @@ extension ClaimRecognizer {
             if let f = u.value.factor { value *= f; c.integerDigits = false }
         }
         // `2 degrees below zero`, `5 graden onder nul`: a temperature under zero.
+        // `convert - 20 degrees`: a spaced minus after a word, before a temperature, is its sign (after
+        // a number it would be a range: `10 - 20 degrees`).
+        if let u = unit, u.unit == "°" || u.unit == "°C" || u.unit == "°F", value > 0, !c.spelled, start > 2, t.isSpace(start - 1),
+           t.original[start - 2] == 0x2D || t.original[start - 2] == 0x2212, t.isSpace(start - 3), t.isLetter(t.skipSpacesBack(start - 3) - 1) {
+            value = -value
+            start -= 2
+        }
         if unit == nil || unit?.category == .quantity, value > 0, let b = lex.belowZero.match(t.lower, at: t.skipSpaces(end)) {
             value = -value
             end = t.skipSpaces(end) + b.length

@@ -255,6 +255,9 @@ import MekongCore
         (.en, "Several thousand fans paid 12 quid", ["- low 2000", "12 GBP"]),
         (.nl, "Een paar honderd fans", ["- low 200"]),
         (.nl, "Doe er 2 ons kaas bij, of 1 tot 3 ons", ["200 g", "- g low 100 high 300"]),
+        (.en, "Set it to - 15 degrees Celsius, not 5 - 15 degrees", ["-15 °C", "- ° low 5 high 15"]),
+        (.nl, "Het werd - 8 graden", ["-8 °"]),
+        (.en, "Three in every four homes", ["0.75"]),
     ])
     func unitsFromTheWordsAround(language: Language, text: String, expected: [String]) throws {
         #expect(try described(text, language) == expected)
