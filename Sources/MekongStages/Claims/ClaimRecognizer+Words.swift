@@ -229,7 +229,9 @@ extension ClaimRecognizer {
                 total += (largestScale > 0 && current == 0 ? largestScale : 1) * p.value
             case .fraction:
                 if previous == .and && largestScale > 0 && current == 0 { total += p.value * largestScale }   // vijf miljard en driekwart
-                else { current += p.value }
+                else if k == 1, parts[0].word != p.word, parts[0].value == 1, lex.ambiguousWords.lookup(t.lower, start..<parts[0].wordEnd) != nil {
+                    current = p.value                                 // `een anderhalve meter`: `een` is the article
+                } else { current += p.value }
             case .denominator where k + 1 < parts.count && parts[k + 1].role == .scale:
                 // `quarter million`, `three quarters billion`: a fraction that the scale multiplies.
                 let numerator = sawNumber ? (current - wordStartValue == 0 ? (lastWordValue == 0 ? 1 : lastWordValue) : current - wordStartValue) : 1

@@ -258,6 +258,7 @@ import MekongCore
         (.en, "Set it to - 15 degrees Celsius, not 5 - 15 degrees", ["-15 °C", "- ° low 5 high 15"]),
         (.nl, "Het werd - 8 graden", ["-8 °"]),
         (.en, "Three in every four homes", ["0.75"]),
+        (.nl, "Koop anderhalve kilo en een driekwart liter", ["1.5 kg", "0.75 l"]),
     ])
     func unitsFromTheWordsAround(language: Language, text: String, expected: [String]) throws {
         #expect(try described(text, language) == expected)
