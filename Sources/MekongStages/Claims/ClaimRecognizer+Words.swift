@@ -183,7 +183,8 @@ extension ClaimRecognizer {
                 current = 0
                 if scaleWord == nil && !inner { scaleWord = t.string((p.word == 0 ? start : parts[k - 1].wordEnd + 1)..<p.wordEnd) }
             case .and:
-                if k == parts.count - 1 { break loop }
+                // A number never starts with `and` (`... kilo en een driekwart liter`).
+                if k == parts.count - 1 || k == 0 { break loop }
                 // Between words, `and`/`en` follows a hundred or a scale (`honderd en dertig`), or
                 // leads to a fraction (`twee en een half`); `tien en vijftien` is two numbers.
                 if parts[k + 1].word != p.word || k == 0 || parts[k - 1].word != p.word {
