@@ -259,6 +259,8 @@ import MekongCore
         (.nl, "Het werd - 8 graden", ["-8 °"]),
         (.en, "Three in every four homes", ["0.75"]),
         (.nl, "Koop anderhalve kilo en een driekwart liter", ["1.5 kg", "0.75 l"]),
+        (.en, "A stamp is 95 euro cents", ["95 cent"]),
+        (.nl, "Een zegel kost 95 eurocent", ["95 cent"]),
     ])
     func unitsFromTheWordsAround(language: Language, text: String, expected: [String]) throws {
         #expect(try described(text, language) == expected)
