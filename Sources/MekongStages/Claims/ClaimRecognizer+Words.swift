@@ -283,6 +283,12 @@ extension ClaimRecognizer {
         let core = Core(start: start, end: end, value: negative ? -value : value, ordinal: ordinal, spelled: true, scale: scaleWord)
         if used == 1 {
             let only = parts[0]
+            // `the second half`, `de tweede helft`: a half after an ordinal is a part of a period, no number.
+            if only.role == .half, start > 1, t.isSpace(start - 1) {
+                var ws = start - 1
+                while ws > 0 && t.isLetter(ws - 1) { ws -= 1 }
+                if ws < start - 1, let before = shared.split(t.lower, ws..<(start - 1), lex), before.last?.ordinal == true { return nil }
+            }
             // `the one you mentioned`, `that one`: a pronoun, unless a unit follows.
             if only.role == .digit, !only.ordinal, only.value == 1, only.wordEnd == end, t.scalar(end) != 0x2D, lex.pronounCues.match(t.lower, endingAt: t.skipSpacesBack(start)) != nil,
                start > 0, t.isSpace(start - 1), lex.unit(t, at: t.skipSpaces(end)) == nil { return nil }

@@ -268,6 +268,13 @@ import MekongCore
     }
 
 
+    /// `de helft` is a half; after an ordinal (`the second half`, `de tweede helft`) a half is a period, no number.
+    @Test func halvesAfterOrdinalsAreNoNumbers() throws {
+        #expect(try described("Ruim de helft van de leden stemde voor", .nl) == ["0.5 more_than"])
+        #expect(try described("in de tweede helft van 2024", .nl) == ["2", "2024"])
+        #expect(try described("in the first half of the match", .en) == ["1"])
+    }
+
     @Test func aScaleTakesOnlyAWholeSmallerNumberAfterIt() throws {
         #expect(try values("The town has 4 million and a half", .en) == ["4500000"])
         #expect(try values("Het dorp telt 2 miljoen en een half", .nl) == ["2500000"])
