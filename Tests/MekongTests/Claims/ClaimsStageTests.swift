@@ -261,6 +261,7 @@ import MekongCore
         (.nl, "Koop anderhalve kilo en een driekwart liter", ["1.5 kg", "0.75 l"]),
         (.en, "A stamp is 95 euro cents", ["95 cent"]),
         (.nl, "Een zegel kost 95 eurocent", ["95 cent"]),
+        (.nl, "De 38-jarige chauffeur en een 7-jarig meisje", ["38 year", "7 year"]),
         (.en, "a wire of 1 nanometre and a 1 kilowatt-hour battery", ["1 nm", "1 kWh"]),
     ])
     func unitsFromTheWordsAround(language: Language, text: String, expected: [String]) throws {
