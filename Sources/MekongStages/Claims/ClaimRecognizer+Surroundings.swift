@@ -190,7 +190,8 @@ extension ClaimRecognizer {
     /// million`: a fraction of the scale word after it.
     func fractionPhrase(_ c: inout Core, _ t: ClaimText) {
         let j = t.skipSpaces(c.end)
-        guard j > c.end, c.scale == nil, let w = lex.fractionWords.match(t.lower, at: j) else { return }
+        // Not a unit that starts with a fraction word (`20 phần trăm` is 20 %).
+        guard j > c.end, c.scale == nil, let w = lex.fractionWords.match(t.lower, at: j), lex.unit(t, at: j) == nil else { return }
         var k = t.skipSpaces(j + w.length)
         guard k > j + w.length else { return }
         if w.value == .of {
