@@ -117,6 +117,8 @@ extension ClaimRecognizer {
         if unit == nil || unit?.category == .quantity, value > 0, let b = lex.belowZero.match(t.lower, at: t.skipSpaces(end)) {
             value = -value
             end = t.skipSpaces(end) + b.length
+            // `2 below zero`: degrees, even unnamed.
+            if unit == nil { unit = ClaimLexicon.Unit(unit: "°", category: .quantity, position: .after, caseSensitive: false) }
         }
         // Currency (or `percent of`) before: $10, US$ 3,14, USD1,23, € 4,25, per cent of 22.
         if unit == nil || unit?.category == .money {

@@ -262,6 +262,7 @@ import MekongCore
         (.en, "A stamp is 95 euro cents", ["95 cent"]),
         (.nl, "Een zegel kost 95 eurocent", ["95 cent"]),
         (.nl, "De 38-jarige chauffeur en een 7-jarig meisje", ["38 year", "7 year"]),
+        (.en, "It fell to 6 below zero on a plot of 450 m^2", ["-6 °", "450 m2"]),
         (.vi, "Nhiệt độ 35 độ C, ba phần tám số hộ và 15 phần trăm", ["35 °C", "0.375", "15 %"]),
         (.en, "a wire of 1 nanometre and a 1 kilowatt-hour battery", ["1 nm", "1 kWh"]),
     ])
