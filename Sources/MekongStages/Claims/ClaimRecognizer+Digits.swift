@@ -106,11 +106,16 @@ extension ClaimRecognizer {
         // scientific notation with a times sign: 1.3x10^6, 6.23×10^-4.
         var power = false
         if i < t.count, let p = powerExponent(t, at: i) {
-            if p.base10 { value = p.exponent >= 0 ? value * pow(10 as Decimal, p.exponent) : value / pow(10 as Decimal, -p.exponent) }
-            else if p.exponent >= 0 { value = pow(value, p.exponent) }
-            else if value != 0 { value = 1 / pow(value, -p.exponent) }
-            i = p.end
-            power = true
+            var v = value
+            if p.base10 { v = p.exponent >= 0 ? value * pow(10 as Decimal, p.exponent) : value / pow(10 as Decimal, -p.exponent) }
+            else if p.exponent >= 0 { v = pow(value, p.exponent) }
+            else if value != 0 { v = 1 / pow(value, -p.exponent) } else { v = .nan }    // 0^-3
+            // Beyond what a Decimal holds (38 digits, exponents to ±127) the power is left unread.
+            if !v.isNaN && v.isFinite {
+                value = v
+                i = p.end
+                power = true
+            }
         }
         var core = Core(start: start, end: i, value: value)
         core.integerDigits = seps.isEmpty && t.original[start] != 0x2C && !power

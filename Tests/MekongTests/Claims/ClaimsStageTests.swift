@@ -148,6 +148,7 @@ import MekongCore
         (.en, "an error of 2.5×10^-3", ["0.0025"]),
         (.nl, "-0,5^--2", ["-0.25"]),
         (.nl, "1,2^2", ["1.44"]),
+        (.en, "999999999999^60 overflows", ["999999999999", "60"]),
     ])
     func readsPowers(language: Language, text: String, expected: [String]) throws {
         let got = try values(text, language)
