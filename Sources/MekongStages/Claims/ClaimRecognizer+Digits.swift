@@ -98,8 +98,9 @@ extension ClaimRecognizer {
             var e = 0, n = 0
             while t.isDigit(j) { e = e * 10 + Int(t.original[j] - 0x30); j += 1; n += 1 }
             if n > 0 && n <= 3 && !t.isLetter(j) {
-                value = value * pow(10 as Decimal, e * sign >= 0 ? e : 0) / pow(10 as Decimal, e * sign < 0 ? e : 0)
-                i = j
+                let v = value * pow(10 as Decimal, e * sign >= 0 ? e : 0) / pow(10 as Decimal, e * sign < 0 ? e : 0)
+                // `1e512` is beyond a Decimal: left unread rather than printed as NaN.
+                if !v.isNaN && v.isFinite { value = v; i = j }
             }
         }
         // Powers: 2,5^-1, 1.1^+23 (the signs of the exponent multiply: ^--23 is ^23); and

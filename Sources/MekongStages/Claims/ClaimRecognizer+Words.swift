@@ -181,7 +181,12 @@ extension ClaimRecognizer {
                 }
                 largestScale = max(largestScale, p.value)
                 current = 0
-                if scaleWord == nil && !inner { scaleWord = t.string((p.word == 0 ? start : parts[k - 1].wordEnd + 1)..<p.wordEnd) }
+                if scaleWord == nil && !inner {
+                    // The whole word the scale ends (`negentigbiljard` is one word of two parts).
+                    var q = k - 1
+                    while q >= 0 && parts[q].word == p.word { q -= 1 }
+                    scaleWord = t.string((q < 0 ? start : parts[q].wordEnd + 1)..<p.wordEnd)
+                }
             case .and:
                 // A number never starts with `and` (`... kilo en een driekwart liter`).
                 if k == parts.count - 1 || k == 0 { break loop }

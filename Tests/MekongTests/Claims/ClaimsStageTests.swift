@@ -149,6 +149,7 @@ import MekongCore
         (.nl, "-0,5^--2", ["-0.25"]),
         (.nl, "1,2^2", ["1.44"]),
         (.en, "999999999999^60 overflows", ["999999999999", "60"]),
+        (.en, "and 1e512 too", ["1"]),
     ])
     func readsPowers(language: Language, text: String, expected: [String]) throws {
         let got = try values(text, language)
@@ -277,6 +278,11 @@ import MekongCore
         #expect(try described("Ruim de helft van de leden stemde voor", .nl) == ["0.5 more_than"])
         #expect(try described("in de tweede helft van 2024", .nl) == ["2", "2024"])
         #expect(try described("in the first half of the match", .en) == ["1"])
+    }
+
+    /// A scale at the end of a compound after another number word (`driekwart negentigbiljard`) trapped.
+    @Test func aScaleInsideACompoundAfterAnotherWord() throws {
+        #expect(try annotate("driekwart negentigbiljard en honderd tweemiljard", language: .nl, stages: [.claims]).claims.count >= 1)
     }
 
     @Test func aScaleTakesOnlyAWholeSmallerNumberAfterIt() throws {
