@@ -217,6 +217,8 @@ extension ClaimRecognizer {
         }
         guard c.value == c.value.rounded0, let d = t.isDigit(k) ? digits(t, at: k) : t.isLetter(k) ? words(t, at: k) : nil,
               d.date == nil, !d.ordinal, d.value > 0, d.value == d.value.rounded0, lex.unit(t, at: t.skipSpaces(d.end)) == nil else { return }
+        // `a gain of 12 over 2023`: a year is no denominator.
+        if w.value == .over, d.integerDigits, (1000...2999).contains(d.intValue) { return }
         // A partitive (`een van de tien provincies`) counts members; it is a ratio only when the whole ends the phrase.
         if w.value == .part, t.isLetter(t.skipSpaces(d.end)) { return }
         if w.value == .ratio || w.value == .part {

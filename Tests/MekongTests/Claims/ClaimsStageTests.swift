@@ -209,6 +209,7 @@ import MekongCore
         #expect(try values("Utrecht is een van de twaalf provincies.", .nl) == ["12"])
         #expect(try values("the one hundred fifth day", .en) == ["105"])
         #expect(try values("They won 3 in 2024.", .en) == ["3", "2024"])
+        #expect(try values("a gain of 12 over 2023", .en) == ["12", "2023"])
         #expect(try values("one over four kilometres", .en).contains("4"))
         // A singular ordinal after a scale, or of a hundredth and up after a number but one, is one ordinal.
         let ordinals = try annotate("de tweeduizend achttiende bezoeker en de vijf miljoenste", language: .nl, stages: [.claims]).claims
