@@ -281,8 +281,10 @@ extension ClaimRecognizer {
             guard below == 100, k > j, d.value < 100, !t.isLetter(d.end) else { return nil }
             return (d.value, d.end, 1)
         }
+        // In words: a hundred or more (`6 crore and two hundred`), or anything below a hundred
+        // (`3 hundred and twenty-one`); `3 million and two houses` are two numbers.
         guard t.isLetter(k), k > j || lex.unit(t, at: k) == nil, let w = words(t, at: k), !w.ordinal, w.value >= 1, w.value == w.value.rounded0,
-              w.value < below else { return nil }
+              w.value < below, w.value >= 100 || below == 100 else { return nil }
         return (w.value, w.end, 1)
     }
 

@@ -184,6 +184,8 @@ import MekongCore
         (.en, "We counted 7 thousand 2 hundred and 5 ducks", ["7205"]),
         (.en, "They raised 3 million and four hundred", ["3000400"]),
         (.en, "They sold 2 million and 300 cars", ["2000000", "300"]),
+        (.en, "It cost 3 million and two houses burned", ["3000000", "2"]),
+        (.en, "We counted 5 hundred and twenty-one", ["521"]),
         (.en, "half a dozen eggs and half a million people", ["6", "500000"]),
         (.en, "a>5 and b<9", ["5 more_than", "9 less_than"]),
         (.en, "more than 5 but less than 9", ["- low 5 high 9"]),
