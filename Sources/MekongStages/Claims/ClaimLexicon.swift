@@ -23,6 +23,8 @@ final class ClaimLexicon: Sendable {
         let category: UnitCategory
         let position: UnitPosition
         let caseSensitive: Bool
+        /// How many of `unit` one of these is (`ons` = 100 g), when the word has no symbol of its own.
+        var factor: Decimal? = nil
     }
 
     /// The unit written at `i` (original and lowercase scalars of the sentence), longest first;
@@ -43,7 +45,8 @@ final class ClaimLexicon: Sendable {
         return a.length >= b.length ? a : b
     }
 
-    enum RangeRole: String, Sendable { case between, from, to, and }
+    enum RangeRole: String, Sendable { case between, from, to, and, but }
+    enum FractionRole: String, Sendable { case over, ratio, part, of }
 
     let language: Language
     let ordinalSuffixes: [String]
@@ -62,6 +65,21 @@ final class ClaimLexicon: Sendable {
     let dateCues: PhraseTable<Bool>
     /// Words between a change verb and its amount (`met`, `by`, `thêm`).
     let changeLinks: PhraseTable<Bool>
+    /// Words between two numbers that make a fraction (`1 op de 3`, `one over 20`, `two thirds of a million`).
+    let fractionWords: PhraseTable<FractionRole>
+    /// Currency words that also weigh (`pounds` -> lb), and words that make a sentence about weight.
+    let weightUnits: PhraseTable<String>
+    let weightCues: PhraseTable<Bool>
+    /// Words before a lone `one` that make it a pronoun (`the one you mentioned`, `that one`).
+    let pronounCues: PhraseTable<Bool>
+    /// Words before a qualifier word that make it a preposition (`framed around four themes`).
+    let prepositionCues: PhraseTable<Bool>
+    /// Phrases after an ordinal that count from the end (`second to last`): no number.
+    let relativeCues: PhraseTable<Bool>
+    /// Words before a number that make it an age in years (`aged 87`).
+    let ageCues: PhraseTable<Bool>
+    /// Words that are a unit only right after a larger unit of their dimension (`12 ft 2 in`).
+    let compoundUnits: PhraseTable<String>
     /// Phrases after a temperature that make it negative (`below zero`, `onder nul`).
     let belowZero: PhraseTable<Bool>
     /// Number and ordinal words by their lowercase scalars, for whole words and compounds.
@@ -212,6 +230,10 @@ final class ClaimLexicon: Sendable {
                 unitRows.append((row[0], Unit(unit: row[1], category: category, position: position, caseSensitive: sensitive)))
             }
         }
+        for row in try ResourceData.optionalTable("\(lang)/unit-multiples.tsv") where row.count >= 3 {
+            guard let factor = Decimal(string: row[2], locale: Locale(identifier: "en_US_POSIX")) else { continue }
+            unitRows.append((row[0], Unit(unit: row[1], category: .quantity, position: .after, caseSensitive: false, factor: factor)))
+        }
         unitsExact = PhraseTable(unitRows.filter { $0.1.caseSensitive }, lowercaseKeys: false)
         unitsFolded = PhraseTable(unitRows.filter { !$0.1.caseSensitive })
         var before: [(String, Claim.Qualifier)] = [], after: [(String, Claim.Qualifier)] = []
@@ -229,6 +251,14 @@ final class ClaimLexicon: Sendable {
         yearCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/year-cues.txt"))
         dateCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/date-cues.txt"))
         changeLinks = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/change-links.txt"))
+        fractionWords = PhraseTable(try ResourceData.optionalTable("\(lang)/fraction-words.tsv").compactMap { r in FractionRole(rawValue: r[1]).map { (r[0], $0) } })
+        weightUnits = PhraseTable(try ResourceData.optionalTable("\(lang)/weight-units.tsv").map { ($0[0], $0[1]) })
+        weightCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/weight-cues.txt"))
+        pronounCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/pronoun-cues.txt"))
+        prepositionCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/preposition-cues.txt"))
+        relativeCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/relative-cues.txt"))
+        ageCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/age-cues.txt"))
+        compoundUnits = PhraseTable(try ResourceData.optionalTable("\(lang)/compound-units.tsv").map { ($0[0], $0[1]) })
         belowZero = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/below-zero.txt"))
 
         var nt = ScalarTrie<NumberWord>()

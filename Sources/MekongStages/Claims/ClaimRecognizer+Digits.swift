@@ -98,12 +98,28 @@ extension ClaimRecognizer {
             var e = 0, n = 0
             while t.isDigit(j) { e = e * 10 + Int(t.original[j] - 0x30); j += 1; n += 1 }
             if n > 0 && n <= 3 && !t.isLetter(j) {
-                value = value * pow(10 as Decimal, e * sign >= 0 ? e : 0) / pow(10 as Decimal, e * sign < 0 ? e : 0)
-                i = j
+                let v = value * pow(10 as Decimal, e * sign >= 0 ? e : 0) / pow(10 as Decimal, e * sign < 0 ? e : 0)
+                // `1e512` is beyond a Decimal: left unread rather than printed as NaN.
+                if !v.isNaN && v.isFinite { value = v; i = j }
+            }
+        }
+        // Powers: 2,5^-1, 1.1^+23 (the signs of the exponent multiply: ^--23 is ^23); and
+        // scientific notation with a times sign: 1.3x10^6, 6.23×10^-4.
+        var power = false
+        if i < t.count, let p = powerExponent(t, at: i) {
+            var v = value
+            if p.base10 { v = p.exponent >= 0 ? value * pow(10 as Decimal, p.exponent) : value / pow(10 as Decimal, -p.exponent) }
+            else if p.exponent >= 0 { v = pow(value, p.exponent) }
+            else if value != 0 { v = 1 / pow(value, -p.exponent) } else { v = .nan }    // 0^-3
+            // Beyond what a Decimal holds (38 digits, exponents to ±127) the power is left unread.
+            if !v.isNaN && v.isFinite {
+                value = v
+                i = p.end
+                power = true
             }
         }
         var core = Core(start: start, end: i, value: value)
-        core.integerDigits = seps.isEmpty && t.original[start] != 0x2C
+        core.integerDigits = seps.isEmpty && t.original[start] != 0x2C && !power
         // Fractions: 1/5, 2 1/4, 3/15.
         if i < t.count, t.original[i] == 0x2F, t.isDigit(i + 1), seps.isEmpty {
             var j = i + 1, d: Decimal = 0
@@ -145,6 +161,26 @@ extension ClaimRecognizer {
             }
         }
         return core
+    }
+
+    /// `^-1`, `^+23`, `x10^6`, `×10^-4` at `i`: the exponent, whether it is one of ten, and where it ends.
+    func powerExponent(_ t: ClaimText, at i: Int) -> (exponent: Int, base10: Bool, end: Int)? {
+        var j = i
+        var base10 = false
+        let s = t.original[i]
+        if s == 0x78 || s == 0xD7 || s == 0x2A {
+            guard t.scalar(i + 1) == 0x31, t.scalar(i + 2) == 0x30, t.scalar(i + 3) == 0x5E else { return nil }
+            base10 = true
+            j = i + 3
+        }
+        guard t.scalar(j) == 0x5E else { return nil }
+        j += 1
+        var sign = 1
+        while let c = t.scalar(j), c == 0x2B || c == 0x2D || c == 0x2212 { if c != 0x2B { sign = -sign }; j += 1 }
+        var e = 0, n = 0
+        while t.isDigit(j) && n < 3 { e = e * 10 + Int(t.original[j] - 0x30); j += 1; n += 1 }
+        guard n > 0, e <= 60, !t.isDigit(j), !t.isLetter(j) else { return nil }
+        return (sign * e, base10, j)
     }
 
     /// Digits at `k` read as decimal places (`23` → 0.23), and where they end: the part

@@ -4,15 +4,19 @@ import MekongCore
 extension ClaimRecognizer {
     /// Reads what surrounds a number and makes the claim, or nil when it is part of a name.
     func complete(_ c: inout Core, _ t: ClaimText) -> Draft? {
+        if c.date == nil && !c.ordinal { fractionPhrase(&c, t) }
         var start = c.start, end = c.end
         var value = c.value
         var unit: ClaimLexicon.Unit?
+        var unitBefore = false
         var scale = c.scale
         if let date = c.date {
             return Draft(range: start..<end, claim: .date, dateValue: date)
         }
         // Month-name dates: 20 november 2025, 21 november.
         if let d = monthDate(&c, t) { return d }
+        // `the second to last`: a position counted from the end names no number.
+        if c.ordinal, lex.relativeCues.match(t.lower, at: t.skipSpaces(c.end)) != nil { return nil }
         // Negative: `-1`, `- 1.200.000` at the start, `min 5`.
         if start > 0, t.original[start - 1] == 0x2D || t.original[start - 1] == 0x2212, !c.spelled {
             let before = t.skipSpacesBack(start - 1)
@@ -46,8 +50,17 @@ extension ClaimRecognizer {
                 c.integerDigits = false
                 j = t.skipSpaces(end)
             }
-            // `3 miljoen en een half`, `2 million and a half`: half of the scale on top.
-            if let last = lastScale, let and = lex.rangeWords.match(t.lower, at: j), and.value == .and {
+            // `4 thousand 3 hundred`, `6 crore and two hundred`, `3 hundred and 21`: a smaller number
+            // after a scale adds to it: one in words, or in digits with a scale word of its own, or
+            // bare digits after `hundred and`.
+            while let last = lastScale, let (addend, addEnd, addScale) = smallerAddend(t, after: j, below: last) {
+                value += addend
+                end = addEnd
+                lastScale = addScale
+                j = t.skipSpaces(end)
+            }
+            // `3 miljoen en een half`, `2 million and a half`: half of the scale on top; `5 and a half` = 5.5.
+            if let last = lastScale ?? (c.integerDigits ? 1 : nil), let and = lex.rangeWords.match(t.lower, at: j), and.value == .and {
                 var k = t.skipSpaces(j + and.length)
                 if let w = numberWord(t, at: k), (w.role == .article || w.role == .digit && w.value == 1) {
                     k = t.skipSpaces(t.wordEnd(k))
@@ -59,7 +72,9 @@ extension ClaimRecognizer {
                 }
             }
             // `- 10  k`: a scale suffix after blanks.
-            if j < t.count, t.isLetter(j), t.wordEnd(j) - j <= 2, let m = shared.scaleSuffixes[t.originalString(j..<t.wordEnd(j))], lex.unit(t, at: j) == nil {
+            // A unit written in lowercase data and capitalized here (`1,674.5 G`, `7 M`) is the scale suffix.
+            if j < t.count, t.isLetter(j), t.wordEnd(j) - j <= 2, let m = shared.scaleSuffixes[t.originalString(j..<t.wordEnd(j))],
+               lex.unit(t, at: j).map({ !$0.value.caseSensitive && t.original[j] != t.lower[j] }) ?? true {
                 value *= m; scale = t.originalString(j..<t.wordEnd(j)); end = t.wordEnd(j); c.integerDigits = false
             }
         }
@@ -67,18 +82,43 @@ extension ClaimRecognizer {
         var afterStart = t.skipSpaces(end)
         if afterStart == end, end < t.count, t.original[end] == 0x2D, t.isLetter(end + 1), let u = lex.unit(t, at: end + 1),
            !t.isDigit(end + 1 + u.length) { afterStart = end + 1 }           // not `VND1000-VND2000`
-        // A currency sign that a number follows is that number's (`$ 20,000 $ 37,305`); a code is not
-        // (`3 GBP 1 pence`).
+        // A currency sign that a number follows is that number's (`$ 20,000 $ 37,305`), unless that
+        // number has its own currency after it (`10 $ 30 $`, `10 $ 30 cent`); a code is not (`3 GBP 1
+        // pence`), unless this number has a currency before it (`rmb 10 usd 20`).
         if afterStart - end <= 2, let u = lex.unit(t, at: afterStart), !c.ordinal,
-           !(u.value.category == .money && u.value.position == .both && !t.isLetter(afterStart) && t.isDigit(t.skipSpaces(afterStart + u.length))) {
-            unit = u.value
+           !(u.value.category == .money && u.value.position == .both && t.isDigit(t.skipSpaces(afterStart + u.length))
+             && (!t.isLetter(afterStart) && !currencyAfterNumber(t, at: t.skipSpaces(afterStart + u.length)) || moneyBefore(t, start))),
+           !t.isDigit(afterStart + u.length) || u.value.category == .money {      // `24703 m212` is an identifier
+            unit = weightReading(t, u.value, at: afterStart, length: u.length)
             end = afterStart + u.length
-            if u.value.category == .money, u.value.unit != "cent" { subUnit(t, &end, &value) }
+            if let f = unit!.factor { value *= f; c.integerDigits = false }         // `3 ons` = 300 g
+            // `75 USD million`: a scale word after the currency code.
+            if unit!.category == .money, scale == nil, let w = numberWord(t, at: t.skipSpaces(end)), w.role == .scale, w.value >= 1000 {
+                value *= w.value
+                scale = t.originalString(t.skipSpaces(end)..<t.wordEnd(t.skipSpaces(end)))
+                end = t.wordEnd(t.skipSpaces(end))
+                c.integerDigits = false
+            }
+            if unit!.category == .money, u.value.unit != "cent" { subUnit(t, &end, &value) }
+        } else if afterStart - end <= 1, let close = Self.closingBracket(t.scalar(afterStart)), let u = lex.unit(t, at: afterStart + 1),
+                  u.value.category == .quantity, t.scalar(afterStart + 1 + u.length) == close, !c.ordinal {
+            unit = u.value                                                      // `20 [kg]`, `20 (km)`
+            end = afterStart + u.length + 2
+            if let f = u.value.factor { value *= f; c.integerDigits = false }
         }
         // `2 degrees below zero`, `5 graden onder nul`: a temperature under zero.
+        // `convert - 20 degrees`: a spaced minus after a word, before a temperature, is its sign (after
+        // a number it would be a range: `10 - 20 degrees`).
+        if let u = unit, u.unit == "°" || u.unit == "°C" || u.unit == "°F", value > 0, !c.spelled, start > 2, t.isSpace(start - 1),
+           t.original[start - 2] == 0x2D || t.original[start - 2] == 0x2212, t.isSpace(start - 3), t.isLetter(t.skipSpacesBack(start - 3) - 1) {
+            value = -value
+            start -= 2
+        }
         if unit == nil || unit?.category == .quantity, value > 0, let b = lex.belowZero.match(t.lower, at: t.skipSpaces(end)) {
             value = -value
             end = t.skipSpaces(end) + b.length
+            // `2 below zero`: degrees, even unnamed.
+            if unit == nil { unit = ClaimLexicon.Unit(unit: "°", category: .quantity, position: .after, caseSensitive: false) }
         }
         // Currency (or `percent of`) before: $10, US$ 3,14, USD1,23, € 4,25, per cent of 22.
         if unit == nil || unit?.category == .money {
@@ -86,14 +126,20 @@ extension ClaimRecognizer {
             if start - before <= 1, let u = lex.unit(t, endingAt: before), u.value.category != .quantity, u.value.position != .after {
                 if unit == nil {
                     unit = u.value
+                    unitBefore = true
                     if u.value.category == .money { subUnit(t, &end, &value) }
                 }
                 start = before - u.length
             }
         }
+        // `aged 87`, `at the age of 40`: an age in years.
+        if unit == nil, !c.ordinal, lex.ageCues.match(t.lower, endingAt: t.skipSpacesBack(start)) != nil {
+            unit = ClaimLexicon.Unit(unit: "year", category: .quantity, position: .after, caseSensitive: false)
+        }
         // A number inside a name (`Miss International 2025`, `Expo 2025`, `iPhone 15`) is no claim.
         if unit == nil && !c.ordinal && !c.spelled && isNamePart(t, start) { return nil }
         var draft = Draft(range: start..<end, claim: .number, value: value, unit: unit?.unit, scale: scale)
+        draft.unitBefore = unitBefore
         // Unchanged since the digits were read: print the integer, not the Decimal.
         if let n = c.integer, scale == nil, value == c.value { draft.integer = n }
         // Ranges: 20-30%, van 100 tot 1000 g, từ 20 đến 30%, between 10 and 20.
@@ -106,12 +152,14 @@ extension ClaimRecognizer {
         // Qualifier before and after.
         let qEnd = t.skipSpacesBack(draft.range.lowerBound)
         if draft.low == nil, qEnd < draft.range.lowerBound || qEnd == draft.range.lowerBound && qEnd > 0 && !t.isLetter(qEnd - 1),
-           let q = lex.qualifiersBefore.match(t.lower, endingAt: qEnd) {
+           let q = lex.qualifiersBefore.match(t.lower, endingAt: qEnd),
+           lex.prepositionCues.match(t.lower, endingAt: t.skipSpacesBack(qEnd - q.length)) == nil {
             draft.qualifier = q.value
             draft.range = (qEnd - q.length)..<draft.range.upperBound
         }
         // A bound written after the number wins over one before it (`từ 7000 đồng trở xuống`).
-        if draft.low == nil, let q = lex.qualifiersAfter.match(t.lower, at: t.skipSpaces(draft.range.upperBound)) {
+        if draft.low == nil, let q = lex.qualifiersAfter.match(t.lower, at: t.skipSpaces(draft.range.upperBound)),
+           !opensComparison(t, t.skipSpaces(draft.range.upperBound), q.length) {
             draft.qualifier = q.value
             draft.range = draft.range.lowerBound..<(t.skipSpaces(draft.range.upperBound) + q.length)
         }
@@ -136,6 +184,122 @@ extension ClaimRecognizer {
             draft.claim = t.isLetter(next) && next > draft.range.upperBound && lex.rangeWords.match(t.lower, at: next) == nil ? .count : .number
         }
         return draft
+    }
+
+    /// `1 op de 3`, `one over 20`, `2 in 5`: a whole number, a fraction word and a second whole
+    /// number (with no unit after it) are one fraction; a part of a whole (`ratio`) is smaller
+    /// than the whole, and a year after a year word (`5 in 2024`) is no whole. `two thirds of a
+    /// million`: a fraction of the scale word after it.
+    func fractionPhrase(_ c: inout Core, _ t: ClaimText) {
+        let j = t.skipSpaces(c.end)
+        // Not a unit that starts with a fraction word (`20 phần trăm` is 20 %).
+        guard j > c.end, c.scale == nil, let w = lex.fractionWords.match(t.lower, at: j), lex.unit(t, at: j) == nil else { return }
+        var k = t.skipSpaces(j + w.length)
+        guard k > j + w.length else { return }
+        if w.value == .of {
+            guard c.spelled, c.value != c.value.rounded0 else { return }
+            var articleEnd: Int?
+            if let a = numberWord(t, at: k), a.role == .article || a.role == .digit && a.value == 1 { articleEnd = t.wordEnd(k); k = t.skipSpaces(t.wordEnd(k)) }
+            // `three quarters of an hour`, `a quarter of a mile`: the unit after the article takes the fraction.
+            if let a = articleEnd, k > a, let u = lex.unit(t, at: k), u.value.category == .quantity {
+                c.end = a
+                c.integerDigits = false
+                c.integer = nil
+                return
+            }
+            guard let s = numberWord(t, at: k), s.role == .scale, s.value >= 1000 else { return }
+            c.value *= s.value
+            c.scale = t.originalString(k..<t.wordEnd(k))
+            c.end = t.wordEnd(k)
+            c.integerDigits = false
+            c.integer = nil
+            return
+        }
+        guard c.value == c.value.rounded0, let d = t.isDigit(k) ? digits(t, at: k) : t.isLetter(k) ? words(t, at: k) : nil,
+              d.date == nil, !d.ordinal, d.value > 0, d.value == d.value.rounded0, lex.unit(t, at: t.skipSpaces(d.end)) == nil else { return }
+        // `a gain of 12 over 2023`: a year is no denominator.
+        if w.value == .over, d.integerDigits, (1000...2999).contains(d.intValue) { return }
+        // A partitive (`een van de tien provincies`) counts members; it is a ratio only when the whole ends the phrase.
+        if w.value == .part, t.isLetter(t.skipSpaces(d.end)) { return }
+        if w.value == .ratio || w.value == .part {
+            guard (c.value < 0 ? -c.value : c.value) < d.value else { return }
+            if d.integerDigits, (1000...2999).contains(d.intValue), lex.yearCues.match(t.lower, endingAt: j + w.length) != nil { return }
+        }
+        c.value = c.value / d.value
+        c.end = d.end
+        c.spelled = true
+        c.integerDigits = false
+        c.integer = nil
+    }
+
+    /// Whether a currency stands right before `start` (`rmb 10`, `$ 10`).
+    func moneyBefore(_ t: ClaimText, _ start: Int) -> Bool {
+        let before = t.skipSpacesBack(start)
+        guard start - before <= 1, let u = lex.unit(t, endingAt: before) else { return false }
+        return u.value.category == .money
+    }
+
+    /// Whether the digits at `i` have a currency after them (`30 $`, `30 cent`).
+    func currencyAfterNumber(_ t: ClaimText, at i: Int) -> Bool {
+        var j = i
+        while t.isDigit(j) || (t.scalar(j) == 0x2C || t.scalar(j) == 0x2E) && t.isDigit(j + 1) { j += 1 }
+        let k = t.skipSpaces(j)
+        guard k - j <= 1, let u = lex.unit(t, at: k) else { return false }
+        return u.value.category == .money
+    }
+
+    static func closingBracket(_ s: UInt32?) -> UInt32? {
+        switch s { case 0x5B: 0x5D; case 0x7B: 0x7D; case 0x3C: 0x3E; case 0x28: 0x29; default: nil }
+    }
+
+    /// A currency word that also weighs (`pounds`, `pond`) is the weight in a sentence about weight
+    /// (`the baby weighs 8 pounds`, `drop 25 pounds`): the language's weight units and cues.
+    func weightReading(_ t: ClaimText, _ u: ClaimLexicon.Unit, at i: Int, length: Int) -> ClaimLexicon.Unit {
+        guard u.category == .money, let w = lex.weightUnits.match(t.lower, at: i), w.length == length else { return u }
+        var k = 0
+        while k < t.count {
+            if t.isLetter(k) && !t.isLetter(k - 1), lex.weightCues.match(t.lower, at: k) != nil {
+                return ClaimLexicon.Unit(unit: w.value, category: .quantity, position: .after, caseSensitive: false)
+            }
+            k += 1
+        }
+        return u
+    }
+
+    /// The number after a scale (at `j`, past an optional `and`) that adds to it, when smaller than `below`:
+    /// its value, end and its own scale.
+    func smallerAddend(_ t: ClaimText, after j: Int, below: Decimal) -> (Decimal, Int, Decimal)? {
+        var k = j
+        if let w = lex.rangeWords.match(t.lower, at: k), w.value == .and { k = t.skipSpaces(k + w.length) }
+        if t.isDigit(k) {
+            guard let d = digits(t, at: k), d.date == nil, !d.ordinal, d.scale == nil, d.value > 0 else { return nil }
+            let m = t.skipSpaces(d.end)
+            if m > d.end, let w = numberWord(t, at: m), w.role == .scale || w.role == .hundred {
+                // `3 hundred and 2 hundred` are two numbers.
+                return d.value * w.value < below ? (d.value * w.value, t.wordEnd(m), w.value) : nil
+            }
+            guard below == 100, k > j, d.value < 100, !t.isLetter(d.end) else { return nil }
+            return (d.value, d.end, 1)
+        }
+        // In words: a hundred or more (`6 crore and two hundred`), or anything below a hundred
+        // (`3 hundred and twenty-one`); `3 million and two houses` are two numbers.
+        guard t.isLetter(k), k > j || lex.unit(t, at: k) == nil, let w = words(t, at: k), !w.ordinal, w.value >= 1, w.value == w.value.rounded0,
+              w.value < below, w.value >= 100 || below == 100 else { return nil }
+        return (w.value, w.end, 1)
+    }
+
+    /// Whether a word inside the phrase at `a` (`or less`) starts a longer qualifier of the next
+    /// number (`or less than 6000`): then the phrase does not bound the number before it.
+    func opensComparison(_ t: ClaimText, _ a: Int, _ length: Int) -> Bool {
+        var k = a
+        while k < a + length {
+            if k == a || t.isSpace(k - 1), let q = lex.qualifiersBefore.match(t.lower, at: k), k + q.length > a + length {
+                let n = t.skipSpaces(k + q.length)
+                return t.isDigit(n) || t.isLetter(n)
+            }
+            k += 1
+        }
+        return false
     }
 
     /// The number word (a whole word) that starts at `i`, if any.
@@ -234,7 +398,9 @@ extension ClaimRecognizer {
 
     /// A second number after a dash or a range word makes a range with the first.
     func range(_ d: Draft, _ t: ClaimText, first: Core, unit: ClaimLexicon.Unit?) -> Draft? {
-        guard !first.ordinal, let a = d.value else { return nil }
+        // `between the tenth and the fifteenth`: ordinals make a range only after `between`.
+        let ordinalPair = first.ordinal && lex.rangeWords.match(t.lower, endingAt: t.skipSpacesBack(d.range.lowerBound))?.value == .between
+        guard !first.ordinal || ordinalPair, let a = d.value else { return nil }
         var j = t.skipSpaces(d.range.upperBound)
         guard j < t.count else { return nil }
         var viaWord = false
@@ -259,7 +425,7 @@ extension ClaimRecognizer {
         }
         var b: Core?
         if t.isDigit(bStart) { b = digits(t, at: bStart) } else if t.isLetter(bStart) { b = words(t, at: bStart) }
-        guard let second = b, second.date == nil, !second.ordinal else { return nil }
+        guard let second = b, second.date == nil, second.ordinal == ordinalPair else { return nil }
         var bValue = second.value
         var end = second.end
         var k = t.skipSpaces(end)
@@ -268,10 +434,13 @@ extension ClaimRecognizer {
             factor *= w.value; end = t.wordEnd(k); k = t.skipSpaces(end)
         }
         bValue *= factor
+        var unitFactor: Decimal = 1
         if let u = lex.unit(t, at: t.skipSpaces(end)), u.value.position != .before, t.skipSpaces(end) - end <= 1 {
+            if bUnit == nil { unitFactor = u.value.factor ?? 1 }
             bUnit = bUnit ?? u.value
             end = t.skipSpaces(end) + u.length
         }
+        bValue *= unitFactor
         // After an opener (`between`, `van`, `từ`) any second number closes the range; without one
         // a `to` word needs the same unit on both sides.
         var start = d.range.lowerBound
@@ -285,7 +454,9 @@ extension ClaimRecognizer {
             if let u = unit, let v = bUnit, u.unit != v.unit { return nil }
         }
         // A scale written once applies to both bounds: `6-7 miljard`, `20 to 30 million`.
-        let low = d.scale == nil && factor != 1 ? a * factor : a, high = bValue
+        var low = d.scale == nil && factor != 1 ? a * factor : a
+        let high = bValue
+        if unit == nil { low *= unitFactor }                                    // `1 tot 3 ons`
         // A descending pair is no range.
         if low > high { return nil }
         var r = d

@@ -32,10 +32,30 @@ extension ClaimRecognizer {
             if i < t.count, t.original[i] == 0x20 || t.original[i] == 0x2D || t.original[i] == 0x2014 || t.original[i] == 0x2013, t.isLetter(i + 1) {
                 separator = t.original[i] == 0x20 ? 0x20 : 0x2D
                 i += 1
+            } else if let j = Self.spacedLink(t, i), let next = shared.split(t.lower, j..<t.wordEnd(j), lex),
+                      next.last!.ordinal && next.last!.value >= 3 || lex.language == .en && parts.last?.role == .tens && next.count == 1 && next[0].role == .digit {
+                // `vijf / achtste`, `one - fourth`: a slash or a spaced dash before an ordinal is a
+                // fraction bar; `ninety - five` is one number.
+                separator = 0x2D
+                i = j
             } else { break }
         }
         guard !parts.isEmpty else { return nil }
         return evaluate(parts, t, start: start)
+    }
+
+    /// After a word at `i`: a slash, or a dash with blanks around it (` - `, ` / `, `/`), then a
+    /// letter; where that next word starts.
+    static func spacedLink(_ t: ClaimText, _ i: Int) -> Int? {
+        var j = i
+        if t.isSpace(j) { j += 1 }
+        guard let s = t.scalar(j), s == 0x2F || s == 0x2D || s == 0x2013 else { return nil }
+        let spacedBefore = j > i
+        j += 1
+        let spacedAfter = t.isSpace(j)
+        if spacedAfter { j += 1 }
+        guard s == 0x2F || spacedBefore && spacedAfter, t.isLetter(j) else { return nil }
+        return j
     }
 
     static let frequencyUnits: Set<String> = ["year", "month", "week", "day", "h"]
@@ -48,7 +68,8 @@ extension ClaimRecognizer {
     /// The value of number parts, read left to right: units add up, `hundred` and scales
     /// multiply, a denominator or a trailing ordinal after a small number makes a
     /// fraction (`drie vijfde`, `three fifths`), `point`/`komma`/`phẩy` starts decimals.
-    func evaluate(_ parts: [Part], _ t: ClaimText, start: Int) -> Core? {
+    func evaluate(_ parts: [Part], _ t: ClaimText, start: Int, inner: Bool = false) -> Core? {
+        if !inner, let f = fraction(parts, t, start: start) { return f }
         var total: Decimal = 0, current: Decimal = 0
         var lastDigit: Decimal = 0
         var largestScale: Decimal = 0
@@ -62,7 +83,9 @@ extension ClaimRecognizer {
         // `current` when the present word began, and the value of the word before it.
         var wordStartValue: Decimal = 0, lastWordValue: Decimal = 0, word = -1
         var decimals: Decimal? = nil, decimalDigits = 0
+        var skipNext = false
         loop: for (k, p) in parts.enumerated() {
+            if skipNext { skipNext = false; continue }
             if p.word != word {
                 lastWordValue = current - wordStartValue
                 wordStartValue = current
@@ -80,11 +103,18 @@ extension ClaimRecognizer {
                 continue loop
             }
             if p.ordinal {
+                // `een eerste stap`, `three fifth`: an ordinal after a bare unit word that makes no
+                // fraction with it is a number of its own.
+                if !inner, k == 1, parts[0].word != p.word, p.separator == 0x20, previous == .digit || previous == .article, p.value < 100,
+                   p.value < 3 || lex.language == .en && !(t.lower[p.wordEnd - 1] == 0x6E || t.lower[p.wordEnd - 1] == 0x73) {
+                    break loop
+                }
                 let wordValue = current - wordStartValue
                 // A plural (`vijfden`, `fifths`) is a fraction; a singular of a hundred and up an ordinal;
                 // a unit ordinal after tens is one ordinal (`thirty first`, `forty second`).
                 let plural = t.lower[p.wordEnd - 1] == 0x6E || t.lower[p.wordEnd - 1] == 0x73
-                let afterSmall = sawNumber && p.separator == 0x20 && (previous == .digit || previous == .article || previous == .teen || previous == .tens)
+                // `een tweede keer`, `a second`: first and second are no denominators (a half is `half`).
+                let afterSmall = !inner && sawNumber && p.separator == 0x20 && p.value >= 3 && (previous == .digit || previous == .article || previous == .teen || previous == .tens)
                     && (p.value < 100 || plural) && !(lex.language == .en && previous == .tens && p.value < 10 && !plural)
                 if afterSmall && k == parts.count - 1 && p.word > 0 && parts[k - 1].word != p.word {
                     // `drie vijfde` = 3/5; `twintig drie vijfde` = 20 + 3/5; `een achtste` = 1/8.
@@ -151,9 +181,15 @@ extension ClaimRecognizer {
                 }
                 largestScale = max(largestScale, p.value)
                 current = 0
-                if scaleWord == nil { scaleWord = t.string((p.word == 0 ? start : parts[k - 1].wordEnd + 1)..<p.wordEnd) }
+                if scaleWord == nil && !inner {
+                    // The whole word the scale ends (`negentigbiljard` is one word of two parts).
+                    var q = k - 1
+                    while q >= 0 && parts[q].word == p.word { q -= 1 }
+                    scaleWord = t.string((q < 0 ? start : parts[q].wordEnd + 1)..<p.wordEnd)
+                }
             case .and:
-                if k == parts.count - 1 { break loop }
+                // A number never starts with `and` (`... kilo en een driekwart liter`).
+                if k == parts.count - 1 || k == 0 { break loop }
                 // Between words, `and`/`en` follows a hundred or a scale (`honderd en dertig`), or
                 // leads to a fraction (`twee en een half`); `tien en vijftien` is two numbers.
                 if parts[k + 1].word != p.word || k == 0 || parts[k - 1].word != p.word {
@@ -166,7 +202,20 @@ extension ClaimRecognizer {
                 previous = .and
                 continue loop
             case .article:
-                guard k + 1 < parts.count, [.hundred, .scale, .half, .denominator].contains(parts[k + 1].role) || parts[k + 1].ordinal else { break loop }
+                if previous == .half, k + 1 == parts.count, lex.unit(t, at: t.skipSpaces(p.wordEnd)) != nil {
+                    // `half a liter`, `half an hour`: the unit after the article takes the half.
+                    used = k + 1; end = p.wordEnd
+                    continue loop
+                }
+                guard k + 1 < parts.count, [.hundred, .scale, .half, .denominator].contains(parts[k + 1].role) || parts[k + 1].ordinal && parts[k + 1].value >= 3 else { break loop }
+                if previous == .half, parts[k + 1].role == .scale {
+                    // `half a dozen`, `half a million`: half of the scale.
+                    current = current - parts[k - 1].value + parts[k - 1].value * parts[k + 1].value
+                    sawNumber = true; previous = .scale; used = k + 2; end = parts[k + 1].wordEnd
+                    if parts[k + 1].value >= 1000 { total += current; current = 0; largestScale = parts[k + 1].value }
+                    skipNext = true
+                    continue loop
+                }
                 current += 1
             case .half:
                 let scaleAhead = k + 1 < parts.count && parts[k + 1].role == .scale
@@ -186,7 +235,9 @@ extension ClaimRecognizer {
                 total += (largestScale > 0 && current == 0 ? largestScale : 1) * p.value
             case .fraction:
                 if previous == .and && largestScale > 0 && current == 0 { total += p.value * largestScale }   // vijf miljard en driekwart
-                else { current += p.value }
+                else if k == 1, parts[0].word != p.word, parts[0].value == 1, lex.ambiguousWords.lookup(t.lower, start..<parts[0].wordEnd) != nil {
+                    current = p.value                                 // `een anderhalve meter`: `een` is the article
+                } else { current += p.value }
             case .denominator where k + 1 < parts.count && parts[k + 1].role == .scale:
                 // `quarter million`, `three quarters billion`: a fraction that the scale multiplies.
                 let numerator = sawNumber ? (current - wordStartValue == 0 ? (lastWordValue == 0 ? 1 : lastWordValue) : current - wordStartValue) : 1
@@ -221,6 +272,7 @@ extension ClaimRecognizer {
         }
         // `a dollar`, `een kilo`: an article alone is one of the unit after it; `a day`,
         // `a year` say how often, not how much.
+        if inner { return used == parts.count && sawNumber ? Core(start: start, end: end, value: total + current + (decimals.map { $0 / pow(10, decimalDigits) } ?? 0), ordinal: ordinal, spelled: true) : nil }
         if used == 0, parts[0].role == .article || isLoneOne(parts[0], t, start),
            let u = lex.unit(t, at: t.skipSpaces(parts[0].wordEnd)), u.value.category != .percent, !Self.frequencyUnits.contains(u.value.unit) {
             return Core(start: start, end: parts[0].wordEnd, value: 1, spelled: true)
@@ -236,6 +288,15 @@ extension ClaimRecognizer {
         let core = Core(start: start, end: end, value: negative ? -value : value, ordinal: ordinal, spelled: true, scale: scaleWord)
         if used == 1 {
             let only = parts[0]
+            // `the second half`, `de tweede helft`: a half after an ordinal is a part of a period, no number.
+            if only.role == .half, start > 1, t.isSpace(start - 1) {
+                var ws = start - 1
+                while ws > 0 && t.isLetter(ws - 1) { ws -= 1 }
+                if ws < start - 1, let before = shared.split(t.lower, ws..<(start - 1), lex), before.last?.ordinal == true { return nil }
+            }
+            // `the one you mentioned`, `that one`: a pronoun, unless a unit follows.
+            if only.role == .digit, !only.ordinal, only.value == 1, only.wordEnd == end, t.scalar(end) != 0x2D, lex.pronounCues.match(t.lower, endingAt: t.skipSpacesBack(start)) != nil,
+               start > 0, t.isSpace(start - 1), lex.unit(t, at: t.skipSpaces(end)) == nil { return nil }
             if only.role == .article || only.role == .and || only.role == .point || only.role == .filler { return nil }
             if only.role == .zero {
                 // `geen`, `nil`: zero with a unit after (`geen euro`), or as a whole answer; not `geen zin`.
@@ -245,10 +306,63 @@ extension ClaimRecognizer {
             if lex.ambiguousWords.lookup(t.lower, start..<end) != nil {
                 // `een`, `one`, `một`, `năm`: only with a unit or scale after them.
                 let next = t.skipSpaces(end)
-                if lex.unit(t, at: next) == nil { return nil }
+                if lex.unit(t, at: next) == nil {
+                    // `een op de drie`: the numerator of a fraction phrase.
+                    var probe = core
+                    fractionPhrase(&probe, t)
+                    if probe.end == core.end { return nil }
+                }
             }
         }
         return core
+    }
+
+    /// A spelled-out fraction that ends in an ordinal word: the whole number before it over the
+    /// ordinal (`drie vijfde`, `twenty-three fifths` = 23/5, `een eenentwintigste` = 1/21,
+    /// `a hundred trillionths`). A tens word joins a unit ordinal after it (`one hundred
+    /// thirty-fifths` = 100/35) unless `and` binds it to the number before (`one hundred and
+    /// thirty fifths` = 130/5); after a scale and `and` the fraction is one of the scale
+    /// (`two million and three fifths` = 2.6 million, as `and a half`). First and second are
+    /// no denominators; in English a singular ordinal is a fraction only after one (`a fifth`,
+    /// `one hundred fifth` is the 105th).
+    func fraction(_ parts: [Part], _ t: ClaimText, start: Int) -> Core? {
+        guard parts.count >= 2, let last = parts.last, last.ordinal, lex.language != .vi else { return nil }
+        var g = parts.count - 1
+        while g > 0 && parts[g - 1].word == last.word { g -= 1 }
+        if g == parts.count - 1, g > 0, parts[g - 1].role == .tens, parts[g - 1].word == last.word - 1, last.value < 10,
+           !(g >= 2 && parts[g - 2].role == .and) { g -= 1 }
+        guard g > 0, let den = evaluate(Array(parts[g...]), t, start: start, inner: true), den.value >= 3 else { return nil }
+        var whole: Decimal = 0, factor: Decimal = 1, from = 0
+        if let a = parts[0..<g].lastIndex(where: { $0.role == .and }), a > 0, a + 1 < g, parts[a - 1].role == .scale {
+            guard let w = evaluate(Array(parts[0..<a]), t, start: start, inner: true) else { return nil }
+            whole = w.value; factor = parts[a - 1].value; from = a + 1
+        }
+        // Dutch writes a whole number as one word: of words before the ordinal only the last one
+        // counts it (`twintig drie vijfde` = 20 + 3/5, `honderd en dertig vijfde` = 100 + 30/5).
+        if lex.language == .nl, parts[g - 1].word > parts[from].word {
+            var n = g - 1
+            while n > from && parts[n - 1].word == parts[g - 1].word { n -= 1 }
+            var e = n
+            while e > from && parts[e - 1].role == .and { e -= 1 }
+            guard e > from, let w = evaluate(Array(parts[from..<e]), t, start: start, inner: true) else { return nil }
+            whole += factor * w.value
+            from = n
+        }
+        let numerator: Decimal
+        if g - from == 1 && parts[from].role == .article { numerator = 1 } else {
+            guard let n = evaluate(Array(parts[from..<g]), t, start: start, inner: true), !n.ordinal else { return nil }
+            numerator = n.value
+        }
+        let plural = t.lower[last.wordEnd - 1] == 0x6E || t.lower[last.wordEnd - 1] == 0x73
+        // A singular ordinal is one more step of the number after a hundred or a scale (`tweeduizend
+        // zestiende` = 2016th) and after any number but one when it is a hundredth or more (`drie
+        // biljoenste`, `three trillionth`); in English after any number but one (`one hundred fifth`).
+        if !plural && numerator != 1 {
+            if lex.language == .en || den.value >= 100 || parts[g - 1].role == .hundred || parts[g - 1].role == .scale { return nil }
+        }
+        let negative = parts[0].role == .minus
+        let v = whole + factor * numerator / den.value
+        return Core(start: start, end: last.wordEnd, value: negative && v > 0 ? -v : v, spelled: true)
     }
 
     /// `honderden gigawatt`, `hundreds of thousands`, `hàng trăm`: a lower bound and no exact value.

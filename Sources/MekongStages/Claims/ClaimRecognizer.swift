@@ -48,6 +48,8 @@ struct ClaimRecognizer {
         var qualifier: Claim.Qualifier?
         var change: Claim.Change?
         var integer: Int64?
+        /// The currency was read before the number (`$ 30`).
+        var unitBefore = false
     }
 
     /// Bytes read from a candidate word to confirm it: enough for `een half dozijn kilo`.
@@ -116,8 +118,16 @@ struct ClaimRecognizer {
             guard var c = core, c.end > i else { i += 1; continue }
             if let d = complete(&c, t) {
                 if let last = out.last, last.range.overlaps(d.range) {
-                    // A range or qualifier reached back over the previous claim: keep the longer one.
-                    if d.range.count > last.range.count { out[out.count - 1] = d }
+                    if last.claim == .money, d.claim == .money, last.unit != nil, d.unit != nil, !d.unitBefore, d.range.upperBound > last.range.upperBound,
+                       last.range.lowerBound < d.range.lowerBound {
+                        // `10 rmb 20 usd`: the currency between two amounts is the first one's.
+                        var e = d
+                        e.range = t.skipSpaces(last.range.upperBound)..<d.range.upperBound
+                        out.append(e)
+                    } else if d.range.count > last.range.count {
+                        // A range or qualifier reached back over the previous claim: keep the longer one.
+                        out[out.count - 1] = d
+                    }
                 } else {
                     out.append(d)
                 }
@@ -132,9 +142,22 @@ struct ClaimRecognizer {
     /// `7 feet 10 inches`, `2 km and 1 meter`: quantities of one dimension written in a row,
     /// each in a smaller unit, are one length (or mass, or time) in the smallest unit.
     func sumMeasurements(_ drafts: [Draft], _ t: ClaimText) -> [Draft] {
+        // Most sentences have one claim or none: nothing to sum, no copies.
+        guard drafts.count > 1 else { return drafts }
         var out: [Draft] = []
-        for d in drafts {
-            if var last = out.last, last.claim == .quantity, d.claim == .quantity, last.qualifier == nil, d.qualifier == nil,
+        out.reserveCapacity(drafts.count)
+        for var d in drafts {
+            // Tested on the last draft in place: `out.last` copies it (and retains its strings).
+            let afterQuantity = !out.isEmpty && out[out.count - 1].claim == .quantity
+            // `12 ft 2 in`: a word that is a unit only right after a larger unit of its dimension.
+            if afterQuantity, d.unit == nil, d.low == nil, d.qualifier == nil, let lu = out[out.count - 1].unit,
+               let lf = shared.unitFactors[lu], let w = lex.compoundUnits.match(t.lower, at: t.skipSpaces(d.range.upperBound)),
+               let df = shared.unitFactors[w.value], df.dimension == lf.dimension, df.size < lf.size {
+                d.unit = w.value
+                d.claim = .quantity
+                d.range = d.range.lowerBound..<(t.skipSpaces(d.range.upperBound) + w.length)
+            }
+            if afterQuantity, d.claim == .quantity, var last = out.last, last.qualifier == nil, d.qualifier == nil,
                let lu = last.unit, let du = d.unit, let lf = shared.unitFactors[lu], let df = shared.unitFactors[du],
                lf.dimension == df.dimension, df.size < lf.size, let lv = last.value, let dv = d.value,
                Self.onlyJoins(t, last.range.upperBound, d.range.lowerBound, lex) {
@@ -168,13 +191,26 @@ struct ClaimRecognizer {
         return i == b
     }
 
+    /// Between two bounds of one range only blanks, commas and `and`/`but` words (`x>10 and y<20` are two).
+    func onlyJoinsBounds(_ t: ClaimText, _ a: Int, _ b: Int) -> Bool {
+        var i = t.skipSpaces(a)
+        while i < b {
+            if t.original[i] == 0x2C { i = t.skipSpaces(i + 1); continue }
+            guard let w = lex.rangeWords.match(t.lower, at: i), w.value == .and || w.value == .but else { return false }
+            i = t.skipSpaces(i + w.length)
+        }
+        return i == b
+    }
+
     func mergeBounds(_ drafts: [Draft], _ t: ClaimText) -> [Draft] {
+        guard drafts.count > 1 else { return drafts }
         var out: [Draft] = []
+        out.reserveCapacity(drafts.count)
         for d in drafts {
-            if let last = out.last, let lq = last.qualifier, let q = d.qualifier,
+            if d.qualifier != nil, !out.isEmpty, out[out.count - 1].qualifier != nil, let last = out.last, let lq = last.qualifier, let q = d.qualifier,
                Self.isLower(lq) && Self.isUpper(q) || Self.isUpper(lq) && Self.isLower(q),
                last.unit == d.unit, let a = last.value, let b = d.value,
-               d.range.lowerBound - last.range.upperBound <= 12 {
+               d.range.lowerBound - last.range.upperBound <= 12, onlyJoinsBounds(t, last.range.upperBound, d.range.lowerBound) {
                 let (lo, hi) = Self.isLower(lq) ? (a, b) : (b, a)
                 guard lo < hi else { out.append(d); continue }
                 var r = last

@@ -30,29 +30,29 @@ public struct ClaimsStage: Stage {
     public func process(_ document: inout Document) throws {
         var claims: [Claim] = []
         let main = document.mainLanguage
+        // The recognizer of each block, read once per document (not per sentence: no struct copies).
+        let fallback = Language.known.firstIndex(of: main == .und ? .en : main)
+        let blockRecognizer = document.blocks.map { b in b.language == .und ? fallback : Language.known.firstIndex(of: b.language) }
+        let window = self.window, verdicts = self.verdicts, t = scratch
         document.text.withUnsafeBufferPointer { text in
+            recognizers.withUnsafeBufferPointer { recognizers in
             for sentence in document.sentences {
                 let range = sentence.span.range
                 let p = UnsafeBufferPointer(rebasing: text[range])
-                var language = document.blocks.indices.contains(sentence.block) ? document.blocks[sentence.block].language : main
-                if language == .und { language = main == .und ? .en : main }
-                guard let index = Language.known.firstIndex(of: language) else { continue }
-                let recognizer = recognizers[index]
-                let window = self.window
-                let confirmed = recognizer.lex.mayHoldClaim(p) { start, end in
+                guard let index = blockRecognizer.indices.contains(sentence.block) ? blockRecognizer[sentence.block] : fallback else { continue }
+                let confirmed = recognizers[index].lex.mayHoldClaim(p) { start, end in
                     let verdict = verdicts.verdict(index, p, start..<end) {
-                        recognizer.verdict(p, word: start..<end, scratch: window)
+                        recognizers[index].verdict(p, word: start..<end, scratch: window)
                     }
                     switch verdict {
                     case .no: return false
                     case .yes: return true
-                    case .context: return recognizer.startsClaim(p, at: start, scratch: window)
+                    case .context: return recognizers[index].startsClaim(p, at: start, scratch: window)
                     }
                 }
                 guard confirmed else { continue }
-                let t = scratch
                 t.load(p, base: range.lowerBound)
-                for d in recognizer.claims(in: t) {
+                for d in recognizers[index].claims(in: t) {
                     claims.append(Claim(
                         span: TextSpan(t.byteOffsets[d.range.lowerBound], t.byteOffsets[d.range.upperBound]),
                         kind: d.claim,
@@ -61,6 +61,7 @@ public struct ClaimsStage: Stage {
                         high: d.high.map(Self.decimalString),
                         unit: d.unit, scale: d.scale, qualifier: d.qualifier, change: d.change))
                 }
+            }
             }
         }
         document.claims = claims
@@ -90,16 +91,42 @@ public struct ClaimsStage: Stage {
     private static let formatted = Mutex<[Decimal: String]>([:])
 }
 
-/// Word verdicts of the sentence filter by language and word bytes; bounded, one per worker.
+/// Word verdicts of the sentence filter by language and word bytes: a direct-mapped table (a
+/// clash overwrites, the verdict is computed again), one per worker. Words of up to 16 bytes are
+/// packed into two integers and hashed with two multiplications, not SipHash.
 final class VerdictCache {
-    private var byLanguage: [[PackedKey: ClaimRecognizer.WordVerdict]] = Array(repeating: [:], count: Language.known.count)
+    private static let slotBits = 12
+    private static let slots = 1 << slotBits
+    private let count = Language.known.count << slotBits
+    private let high: UnsafeMutablePointer<UInt64>
+    private let low: UnsafeMutablePointer<UInt64>
+    /// Word length + 1 (0 = empty slot), and the verdict.
+    private let length: UnsafeMutablePointer<UInt8>
+    private let value: UnsafeMutablePointer<ClaimRecognizer.WordVerdict>
+
+    init() {
+        high = .allocate(capacity: count); high.initialize(repeating: 0, count: count)
+        low = .allocate(capacity: count); low.initialize(repeating: 0, count: count)
+        length = .allocate(capacity: count); length.initialize(repeating: 0, count: count)
+        value = .allocate(capacity: count); value.initialize(repeating: .no, count: count)
+    }
+
+    deinit {
+        high.deallocate(); low.deallocate(); length.deallocate(); value.deallocate()
+    }
 
     func verdict(_ language: Int, _ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, compute: () -> ClaimRecognizer.WordVerdict) -> ClaimRecognizer.WordVerdict {
-        guard let key = PackedKey(p, word) else { return compute() }
-        if let v = byLanguage[language][key] { return v }
+        guard word.count <= 16 else { return compute() }
+        var h: UInt64 = 0, l: UInt64 = 0
+        var i = word.lowerBound
+        while i < word.upperBound && i < word.lowerBound + 8 { h = h << 8 | UInt64(p[i]); i += 1 }
+        while i < word.upperBound { l = l << 8 | UInt64(p[i]); i += 1 }
+        let n = UInt8(word.count + 1)
+        let mixed = (h &* 0x9E37_79B9_7F4A_7C15) ^ (l &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)
+        let slot = language << Self.slotBits | Int(truncatingIfNeeded: (mixed ^ mixed >> 29) & UInt64(Self.slots - 1))
+        if length[slot] == n && high[slot] == h && low[slot] == l { return value[slot] }
         let v = compute()
-        if byLanguage[language].count >= 65_536 { byLanguage[language].removeAll(keepingCapacity: true) }
-        byLanguage[language][key] = v
+        high[slot] = h; low[slot] = l; length[slot] = n; value[slot] = v
         return v
     }
 }
