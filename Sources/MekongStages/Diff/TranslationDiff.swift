@@ -270,7 +270,7 @@ public enum TranslationDiffer {
     /// Whether the other side writes a name of this entity's id in the group, in its own
     /// language's words (`Nga` for RU in Vietnamese); nil when that gazetteer does not know the id.
     static func namedByID(_ e: Entity, in folded: String, language: Language) -> Bool? {
-        guard let id = e.id, let g = try? Gazetteer.shared(language), let names = g.namesByID[id] else { return nil }
+        guard let id = e.id, let names = Gazetteer.namesByID(language)[id] else { return nil }
         return names.contains { !$0.isEmpty && folded.contains($0) }
     }
 

@@ -9,6 +9,13 @@ enum EntityLinker {
     /// How many final words of a full name a later mention may be.
     static let suffixWords = 2
 
+    /// FNV-1a of the bytes as written.
+    private static func exactHash(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in r { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
+        return h
+    }
+
     /// A sequence of words as one key: their hashes without diacritics, combined.
     private static func key(_ p: UnsafeBufferPointer<UInt8>, _ words: ArraySlice<WordToken>) -> UInt64 {
         words.reduce(0) { Gazetteer.pair($0, Gazetteer.hash(p, $1.range, folded: true)) }
@@ -50,10 +57,14 @@ enum EntityLinker {
             }
         }
         // One-word names other than people, by their exact text.
-        var known: [String: Entity] = [:]
-        for e in entities where e.label != .PER && !e.canonical.contains(" ") {
-            let t = String(decoding: text[e.span.range], as: UTF8.self)
-            if t.first?.isUppercase == true { known[t] = e }
+        // (Keyed by the hash of the word as written, case and all: no string per word looked up.)
+        var known: [UInt64: Entity] = [:]
+        text.withUnsafeBufferPointer { p in
+            for e in entities where e.label != .PER && !e.canonical.contains(" ") {
+                let r = e.span.range
+                guard let first = r.first, p[first] >= 0x41 && p[first] <= 0x5A || p[first] >= 0xC0 else { continue }
+                known[exactHash(p, r)] = e
+            }
         }
         guard !fullNames.isEmpty || !known.isEmpty else { return }
         func full(_ key: UInt64) -> String? { fullNames[key] ?? nil }
@@ -80,7 +91,7 @@ enum EntityLinker {
                 while e < entities.count && entities[e].span.range.upperBound <= t.start { e += 1 }
                 if e < entities.count && entities[e].span.range.lowerBound < t.end { continue }
                 guard capitalized(i) else { continue }
-                if let k = known[String(decoding: p[t.range], as: UTF8.self)] {
+                if !known.isEmpty, let k = known[exactHash(p, t.range)] {
                     added.append(Entity(span: TextSpan(t.start, t.end), label: k.label, canonical: k.canonical, id: k.id, source: .link))
                     continue
                 }

@@ -155,7 +155,7 @@ enum EntityRules {
                 }
             }
             // An acronym in brackets after a name is the organisation's short name: `… Việt Nam ( PTSC )`.
-            if i >= 2, acronymLike(i), isMark(i - 1, 0x28), i + 1 < s.count, isMark(i + 1, 0x29), name(i - 2) {
+            if i >= 2, i + 1 < s.count, isMark(i - 1, 0x28), isMark(i + 1, 0x29), name(i - 2), acronymLike(i) {
                 add(i..<i + 1, knownStart[i]?.entry.label ?? .ORG, .rule, id: knownStart[i]?.entry.id, priority: 1)
             }
             i += 1
@@ -169,9 +169,13 @@ enum EntityRules {
         }
         /// `U19`, `U-23`: an age group, written before a country's name for its team.
         func isAgeGroup(_ k: Int) -> Bool {
-            guard k + 1 < s.count else { return false }
-            let bytes = Array(p[s.tokens[k].range].filter { $0 != 0x2D })
-            return bytes.count == 3 && bytes[0] == 0x55 && bytes[1...].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            let r = s.tokens[k].range
+            guard k + 1 < s.count, p[r.lowerBound] == 0x55, r.count == 3 || r.count == 4 else { return false }
+            var digits = 0
+            for b in p[(r.lowerBound + 1)..<r.upperBound] {
+                if b >= 0x30 && b <= 0x39 { digits += 1 } else if b != 0x2D { return false }
+            }
+            return digits == 2
         }
         func isMark(_ k: Int, _ byte: UInt8) -> Bool { s.tokens[k].end - s.tokens[k].start == 1 && p[s.tokens[k].start] == byte }
     }

@@ -115,8 +115,6 @@ final class Gazetteer: @unchecked Sendable {
 
     let language: Language
     private let names: TokenTrie<Entry>
-    /// Every name of an id, folded like canonical forms (`RU` → `rusland`, `russische federatie` …).
-    let namesByID: [String: [String]]
     /// Titles and honorifics before a person's name (`Thứ trưởng`, `de heer`, `Mr.`).
     let titles: TokenTrie<Bool>
     /// Words that start (`Ministerie`, `Bộ`, `Viện`) or end (`Group`, `Universiteit`) a name, with its
@@ -153,11 +151,9 @@ final class Gazetteer: @unchecked Sendable {
         surnames = try Self.wordSet(ResourceData.optionalLines("vi/surnames.txt"))
         givenSyllables = try Self.wordSet(ResourceData.optionalLines("vi/given-syllables.txt"))
         var names = TokenTrie<Entry>()
-        var byID: [String: [String]] = [:]
         var bigrams = U64Set()
         for row in try ResourceData.optionalTable("\(lang)/gazetteer.tsv") where row.count >= 3 {
             guard let label = Entity.Label(rawValue: row[1]) else { continue }
-            byID[row[2], default: []].append(EntityCanonical.fold(Array(row[0].utf8)))
             let letters = row[0].unicodeScalars.filter { $0.properties.isAlphabetic }
             let acronym = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
             for (k, hashes) in Self.spellings(row[0]).enumerated() where !hashes.isEmpty {
@@ -174,7 +170,6 @@ final class Gazetteer: @unchecked Sendable {
             }
         }
         self.names = names
-        namesByID = byID
         nameBigrams = bigrams
         var titles = TokenTrie<Bool>()
         for t in try ResourceData.optionalLines("\(lang)/person-titles.txt") { for h in Self.spellings(t) { titles.insert(h, true) } }
@@ -217,6 +212,22 @@ final class Gazetteer: @unchecked Sendable {
         var d: [Language: Result<Gazetteer, Error>] = [:]
         for l in Language.known { d[l] = Result { try Gazetteer(l) } }
         return d
+    }()
+
+    /// Every name of an id in a language, folded like canonical forms (`RU` → `rusland`,
+    /// `russische federatie` …): for `mekong diff`, built on first use.
+    static func namesByID(_ language: Language) -> [String: [String]] { namesByIDLoaded[language] ?? [:] }
+
+    private static let namesByIDLoaded: [Language: [String: [String]]] = {
+        var out: [Language: [String: [String]]] = [:]
+        for l in Language.known {
+            var byID: [String: [String]] = [:]
+            for row in (try? ResourceData.optionalTable("\(l.rawValue)/gazetteer.tsv")) ?? [] where row.count >= 3 {
+                byID[row[2], default: []].append(EntityCanonical.fold(Array(row[0].utf8)))
+            }
+            out[l] = byID
+        }
+        return out
     }()
 
     /// The gazetteer of a language, loaded once per process.
