@@ -10,7 +10,7 @@ import MekongCore
 /// measured F1 (README); a change that loses more than a point fails here.
 @Suite struct TeamGoldEntitiesTests {
     /// The F1 measured when this test was written, less one point.
-    static let floors: [(String, Double)] = [("vi", 0.84), ("en", 0.84), ("nl", 0.76)]
+    static let floors: [(String, Double)] = [("vi", 0.85), ("en", 0.84), ("nl", 0.76)]
 
     @Test(arguments: floors)
     func theTeamsAnnotatedArticlesKeepTheirScore(language: String, floor: Double) throws {
