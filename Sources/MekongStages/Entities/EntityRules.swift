@@ -5,9 +5,11 @@ import MekongCore
 /// - a Vietnamese personal name: a surname and one to three capitalised given-name
 ///   syllables, with or without diacritics (`Nguyễn Mạnh Linh`, `Trinh Minh Anh`);
 /// - an organisation from its head word (`Bộ …`, `Viện …`, `Ministerie van …`) or its tail
-///   word (`… Group`, `… Joint Venture`), a place after a place word (`tỉnh …`);
+///   word (`… Group`, `… Joint Venture`); a team from its age group (`U23 Việt Nam`);
+/// - a name after a cue word: a place after `tỉnh`, a language after `tiếng`;
+/// - an acronym in brackets after a name (`… ( PTSC )`);
 /// - known names from the gazetteer itself.
-/// Rules and gazetteer proposals compete by length; the tagger's proposals come after.
+/// Rules and gazetteer proposals compete by length (`EntityMerger`); the tagger's come after.
 enum EntityRules {
     static func candidates(_ p: UnsafeBufferPointer<UInt8>, _ s: SentenceTokens, _ g: Gazetteer, known: [Gazetteer.Match], language: Language, into out: inout [EntityCandidate]) {
         // The known name starting at each token, if any.
@@ -32,8 +34,8 @@ enum EntityRules {
         func otherNameStarts(_ k: Int) -> Bool {
             g.heads.longest(s.folded, from: k) != nil || g.titles.longest(s.folded, from: k) != nil || personStarts(k)
         }
-        /// A lowercase word that may stand inside a Vietnamese name: no function word, connector or cue.
         func isConnector(_ b: Int) -> Bool { g.particles.contains(s.folded[b]) || g.links.contains(s.folded[b]) || g.conjunctions.contains(s.folded[b]) }
+        /// A lowercase word that may stand inside a Vietnamese name: no function word, connector or cue.
         func isBridge(_ b: Int) -> Bool {
             s.isLowercaseWord(b) && !g.stopwords.contains(s.folded[b]) && !isConnector(b) && g.cues.longest(s.folded, from: b) == nil
         }
@@ -56,9 +58,8 @@ enum EntityRules {
                     while c < s.count && c - j < 2 && (g.particles.contains(s.folded[c]) || g.links.contains(s.folded[c]) || conjunctions && g.conjunctions.contains(s.folded[c])) { c += 1 }
                     if c > j && name(c) && !otherNameStarts(c) { j = c; continue }
                     if bridges && name(j - 1) && isBridge(j) {
-                        // A name's last word ends lowercase (`Vật liệu`, `Tài chính`, `Xuất nhập khẩu`) before a
-                        // function word, a mark, or another name.
-                        // One such word before a function word or a mark; two before another name.
+                        // A name's last word ends lowercase (`Vật liệu`, `Tài chính`, `Xuất nhập khẩu`): one such
+                        // word before a function word or a mark, two before another name.
                         if j + 1 == s.count || !s.isWord(j + 1) || g.stopwords.contains(s.folded[j + 1]) { j += 1; break }
                         if j + 2 <= s.count, isBridge(j + 1), j + 2 == s.count || otherNameStarts(j + 2) { j += 2; break }
                     }
