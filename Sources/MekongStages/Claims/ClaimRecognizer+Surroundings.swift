@@ -15,6 +15,9 @@ extension ClaimRecognizer {
         }
         // Month-name dates: 20 november 2025, 21 november.
         if let d = monthDate(&c, t) { return d }
+        // A number that belongs to a month's name (`tháng 6`, June) is no claim of its own, as
+        // `June` is none: the year after it still is.
+        if !c.spelled, let m = lex.months.match(t.lower, endingAt: c.end), m.length > c.end - c.start { return nil }
         // `the second to last`: a position counted from the end names no number.
         if c.ordinal, lex.relativeCues.match(t.lower, at: t.skipSpaces(c.end)) != nil { return nil }
         // Negative: `-1`, `- 1.200.000` at the start, `min 5`.
@@ -371,7 +374,9 @@ extension ClaimRecognizer {
         if c.integerDigits || c.ordinal, (1...31).contains(day), j > c.end, let m = lex.months.match(t.lower, at: j) {
             var end = j + m.length
             var year: Int?
-            let k = t.skipSpaces(end)
+            var k = t.skipSpaces(end)
+            // A year word may stand between the month and the year (`6 tháng 11 năm 2019`).
+            if k > end, let w = lex.yearCues.match(t.lower, at: k) { k = t.skipSpaces(k + w.length) }
             if k > end, t.isDigit(k), let y = fourDigits(t, k) { year = y; end = k + 4 }
             let iso = year.map { String(format: "%04d-%02d-%02d", $0, m.value, day) } ?? String(format: "--%02d-%02d", m.value, day)
             return Draft(range: c.start..<end, claim: .date, dateValue: iso)

@@ -298,6 +298,9 @@ extension ClaimRecognizer {
             if only.role == .digit, !only.ordinal, only.value == 1, only.wordEnd == end, t.scalar(end) != 0x2D, lex.pronounCues.match(t.lower, endingAt: t.skipSpacesBack(start)) != nil,
                start > 0, t.isSpace(start - 1), lex.unit(t, at: t.skipSpaces(end)) == nil { return nil }
             if only.role == .article || only.role == .and || only.role == .point || only.role == .filler { return nil }
+            // A scale of a million and up with no number before it is no amount (`tỷ lệ` is a rate);
+            // `duizend`, `thousand` alone are 1000.
+            if only.role == .scale && only.value >= 1_000_000 && parts.count == 1 { return nil }
             if only.role == .zero {
                 // `geen`, `nil`: zero with a unit after (`geen euro`), or as a whole answer; not `geen zin`.
                 let next = t.skipSpaces(end)

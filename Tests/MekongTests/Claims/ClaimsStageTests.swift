@@ -75,6 +75,28 @@ import MekongCore
         #expect(try claims("Ngày 5/3 họ gặp nhau.", .vi).first?.value == "--03-05")
     }
 
+    @Test func vietnameseDatesInWordsAreDatesNotDurations() throws {
+        // `6 tháng 11 năm 2019` is 6 November 2019, not six months and eleven years.
+        let c = try claims("Ngày 6 tháng 11 năm 2019, đoàn công tác đến Hà Nội.", .vi)
+        #expect(c.map(\.kind) == [.date])
+        #expect(c.first?.value == "2019-11-06")
+        // A month alone is no claim (as `June` is none); its year still is.
+        #expect(try claims("Vào tháng 6 năm 2020, giá tăng.", .vi).map(\.value) == ["2020"])
+        #expect(try claims("Hợp đồng kéo dài 6 tháng.", .vi).first?.unit == "month")
+    }
+
+    @Test func aLargeScaleWordAloneIsNoAmount() throws {
+        // `tỷ lệ` is a rate; `một tỷ` and `hàng tỷ` are amounts; `duizend` alone is 1000.
+        #expect(try claims("Tỷ lệ thất nghiệp giảm.", .vi).isEmpty)
+        #expect(try claims("Một tỷ đồng đã được chi.", .vi).first?.value == "1000000000")
+        #expect(try claims("Minder dan duizend mensen kwamen.", .nl).first?.value == "1000")
+    }
+
+    @Test func geenIsZeroOnlyWithAUnitOrAlone() throws {
+        #expect(try claims("Dat heeft geen zin.", .nl).isEmpty)
+        #expect(try claims("Het kost geen euro.", .nl).first?.value == "0")
+    }
+
     /// The corpora articles say the same numeric facts in three languages; their claims are annotated by hand.
     @Test(arguments: ["nl/handel-cijfers", "vi/thuong-mai-so-lieu", "en/trade-figures"])
     func corporaArticlesYieldTheAnnotatedClaims(name: String) throws {
