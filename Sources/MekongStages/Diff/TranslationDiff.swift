@@ -253,17 +253,13 @@ public enum TranslationDiffer {
         return e.label == .PER && f.label == .PER && (a.isSubset(of: b) || b.isSubset(of: a))
     }
 
-    /// Names worth comparing across languages: people (their names travel), and anything the
-    /// gazetteer identifies (`Nga` = `Rusland`); unidentified organisations are translated.
-    /// People named in full (or linked to their full name); a one-word name alone is too often
-    /// a capitalised word the tagger took for a name.
+    /// Names worth comparing across languages: people, whose names travel (named in full, linked
+    /// to a full name, or one capitalised word inside the sentence: at its start a capital says
+    /// nothing), and places the gazetteer identifies (`Nga` = `Rusland`). Organisations' names
+    /// are translated too freely to compare.
     static func comparable(_ e: Entity, _ side: SideIndex, _ k: Int) -> Bool {
         guard e.label == .PER || e.label == .LOC else { return false }
-        // Places keep their names across languages (and the gazetteer knows them); organisations'
-        // names are translated too freely to compare.
         if e.label == .LOC { return e.id != nil }
-        guard e.label == .PER else { return false }
-        // One word: only inside the sentence, where a capital means a name.
         return e.canonical.contains(" ") || e.source == .link || e.span.range.lowerBound > side.document.sentences[k].span.range.lowerBound
     }
 
