@@ -87,22 +87,23 @@ public final class EntityModel: Sendable {
         let t = tags.count
         let maxAbs = weights.reduce(Float(0)) { max($0, abs($1)) }
         let scale = maxAbs > 0 ? maxAbs / 32767 : 1
-        var entries: [(UInt64, [Int16])] = []
-        entries.reserveCapacity(keys.count)
+        var keptKeys: [UInt64] = [], rows: [Int16] = []
+        keptKeys.reserveCapacity(keys.count)
+        var row = [Int16](repeating: 0, count: t)
         for (k, key) in keys.enumerated() {
-            var row = [Int16](repeating: 0, count: t)
             var any = false
             for j in 0..<t {
                 let q = Int16(clamping: Int((weights[k * t + j] / scale).rounded()))
                 row[j] = q
                 if q != 0 { any = true }
             }
-            if any { entries.append((key, row)) }
+            if any { keptKeys.append(key); rows.append(contentsOf: row) }
         }
-        self.init(language: language, tags: tags, gazetteerIdentifier: gazetteerIdentifier, decoder: decoder, scale: scale, transitions: transitions, entries: entries)
+        self.init(language: language, tags: tags, gazetteerIdentifier: gazetteerIdentifier, decoder: decoder, scale: scale, transitions: transitions, keys: keptKeys, rows: rows)
     }
 
-    private init(language: String, tags: TagSet, gazetteerIdentifier: String, decoder: Decoder, scale: Float, transitions: [Float], entries: [(UInt64, [Int16])]) {
+    /// `rows` holds `tags.count` quantized weights per key, flat (no array per feature).
+    private init(language: String, tags: TagSet, gazetteerIdentifier: String, decoder: Decoder, scale: Float, transitions: [Float], keys: [UInt64], rows: [Int16]) {
         precondition(tags.count <= Self.maxTags)
         self.language = language
         self.tags = tags
@@ -117,30 +118,30 @@ public final class EntityModel: Sendable {
         self.transitions = tr
         // Load factor at most 1/2: an absent feature (most lookups of rare words) ends its probe fast.
         var capacity = 16
-        while capacity < entries.count * 2 { capacity <<= 1 }
+        while capacity < keys.count * 2 { capacity <<= 1 }
         var slots = [UInt64](repeating: 0, count: capacity * 4)
         let mask = capacity - 1
         slots.withUnsafeMutableBufferPointer { s in
             let raw = UnsafeMutableRawPointer(s.baseAddress!)
-            for (key, row) in entries {
+            for (k, key) in keys.enumerated() {
                 var i = Int(truncatingIfNeeded: key) & mask
                 while s[i * 4] != 0 { i = (i + 1) & mask }
                 s[i * 4] = key
-                for j in 0..<t { raw.storeBytes(of: row[j].littleEndian, toByteOffset: i * 32 + 8 + 2 * j, as: Int16.self) }
+                for j in 0..<t { raw.storeBytes(of: rows[k * t + j].littleEndian, toByteOffset: i * 32 + 8 + 2 * j, as: Int16.self) }
             }
         }
         self.slots = slots
         self.mask = mask
         var bits = 1 << 12
-        while bits < entries.count * 32 { bits <<= 1 }
+        while bits < keys.count * 32 { bits <<= 1 }
         var presence = [UInt64](repeating: 0, count: bits / 64)
-        for (key, _) in entries {
+        for key in keys {
             let b = Int(truncatingIfNeeded: key >> 32) & (bits - 1)
             presence[b >> 6] |= 1 << UInt64(b & 63)
         }
         self.presence = presence
         self.presenceMask = bits - 1
-        self.featureCount = entries.count
+        self.featureCount = keys.count
     }
 
     /// Adds the (quantized) weights of `keys` to `sums` (`tags.count` integers); a score is
@@ -286,16 +287,26 @@ public final class EntityModel: Sendable {
         for _ in 0..<((t + 1) * t) { transitions.append(Float(bitPattern: try r.u32())) }
         let n = Int(try r.u32())
         guard r.remaining == n * (8 + 2 * t) else { throw FormatError(message: "truncated or oversized entry table") }
-        var entries: [(UInt64, [Int16])] = []
-        entries.reserveCapacity(n)
-        for _ in 0..<n {
-            let key = try r.u64()
-            guard key != 0 else { throw FormatError(message: "feature key 0") }
-            var row = [Int16](repeating: 0, count: t)
-            for j in 0..<t { row[j] = Int16(bitPattern: try r.u16()) }
-            entries.append((key, row))
+        // The entry table read in one pass over the bytes (little-endian key, then t weights).
+        var keys = [UInt64](repeating: 0, count: n)
+        var rows = [Int16](repeating: 0, count: n * t)
+        let table = try r.take(n * (8 + 2 * t))
+        var zeroKey = false
+        table.withUnsafeBytes { b in
+            var o = 0
+            for k in 0..<n {
+                let key = UInt64(littleEndian: b.loadUnaligned(fromByteOffset: o, as: UInt64.self))
+                if key == 0 { zeroKey = true }
+                keys[k] = key
+                o += 8
+                for j in 0..<t {
+                    rows[k * t + j] = Int16(littleEndian: b.loadUnaligned(fromByteOffset: o, as: Int16.self))
+                    o += 2
+                }
+            }
         }
-        self.init(language: language, tags: tags, gazetteerIdentifier: gazetteer, decoder: decoder, scale: scale, transitions: transitions, entries: entries)
+        guard !zeroKey else { throw FormatError(message: "feature key 0") }
+        self.init(language: language, tags: tags, gazetteerIdentifier: gazetteer, decoder: decoder, scale: scale, transitions: transitions, keys: keys, rows: rows)
     }
 
     // MARK: Shipped models

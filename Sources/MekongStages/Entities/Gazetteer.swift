@@ -154,8 +154,9 @@ final class Gazetteer: @unchecked Sendable {
         var bigrams = U64Set()
         for row in try ResourceData.optionalTable("\(lang)/gazetteer.tsv") where row.count >= 3 {
             guard let label = Entity.Label(rawValue: row[1]) else { continue }
-            let letters = row[0].unicodeScalars.filter { $0.properties.isAlphabetic }
-            let acronym = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+            // Scalar tables, not Unicode property lookups: thousands of names load at start-up.
+            let scalars = row[0].unicodeScalars.map(\.value)
+            let acronym = scalars.filter(Scalars.isLetter).count >= 2 && !scalars.contains(where: Scalars.isLowercase)
             for (k, hashes) in Self.spellings(row[0]).enumerated() where !hashes.isEmpty {
                 var entry = Entry(label: label, id: row[2], acronym: acronym, alsoGivenName: hashes.count == 1 && given.contains(hashes[0]),
                                   lowercaseStart: row[0].first?.isLowercase == true)

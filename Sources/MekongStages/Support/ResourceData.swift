@@ -28,10 +28,13 @@ public enum ResourceData {
         let u = url(relativePath)
         guard let data = FileManager.default.contents(atPath: u.path) else { throw MissingResource(path: u.path) }
         var result: [String] = []
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.hasPrefix("#") { continue }
-            let t = line.trimmingCharacters(in: .whitespaces)
-            if !t.isEmpty { result.append(t) }
+        // Split on bytes: Foundation's trimming per line made loading the gazetteers slow.
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            guard line.first != 0x23 else { continue }                       // '#'
+            var slice = line[...]
+            while let b = slice.first, b == 0x20 || b == 0x09 || b == 0x0D { slice = slice.dropFirst() }
+            while let b = slice.last, b == 0x20 || b == 0x09 || b == 0x0D { slice = slice.dropLast() }
+            if !slice.isEmpty { result.append(String(decoding: slice, as: UTF8.self)) }
         }
         return result
     }
