@@ -14,16 +14,19 @@ struct Diff: ParsableCommand {
         "gần 6 tỷ USD" = "nearly $6 billion") and its names by id and canonical form. \
         JSONL: one {"kind":"alignment"} record per group, then one {"kind":"finding"} per finding \
         (offsets are code points into each side's normalized text). --format text prints a summary \
-        and the findings with both sentences side by side.
+        and the findings with both sentences side by side; --format html writes one self-contained page \
+        (no network, no script) with the two texts side by side by aligned group and every finding marked.
 
         Examples:
           mekong diff artikel-vi.txt artikel-nl.txt --from vi --to nl
           mekong diff original.txt vertaling.txt --format text
+          mekong diff original.txt vertaling.txt --format html -o report.html
           mekong diff --pairs pairs.jsonl --from en --to nl > findings.jsonl
+          mekong diff originals/ vertalingen/ --from vi --to nl > findings.jsonl
         """
     )
 
-    @Argument(help: "The original text file.")
+    @Argument(help: "The original text file (or a folder: then TRANSLATION is a folder too, and files with the same name are pairs).")
     var original: String?
 
     @Argument(help: "The translation's text file.")
@@ -38,13 +41,18 @@ struct Diff: ParsableCommand {
     @Option(help: "Language of the translation (default: detected).")
     var to: Language?
 
-    @Option(help: "Output format: jsonl or text.")
+    @Option(help: "Output format: jsonl, text, or html (one self-contained page: both texts side by side, findings marked).")
     var format: DiffFormat = .jsonl
 
     @Option(name: .shortAndLong, help: "Write output here instead of stdout.")
     var output: String?
 
-    enum DiffFormat: String, ExpressibleByArgument { case jsonl, text }
+    enum DiffFormat: String, ExpressibleByArgument { case jsonl, text, html }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    }
 
     func validate() throws {
         if pairs == nil && (original == nil || translation == nil) { throw ValidationError("give ORIGINAL and TRANSLATION, or --pairs FILE") }
@@ -73,10 +81,36 @@ struct Diff: ParsableCommand {
                     let to = (object["to"] as? String).flatMap(Language.init(rawValue:)) ?? self.to
                     let diff = TranslationDiffer.diff(original: try annotate(id + "#original", Array(a.utf8), from),
                                                       translation: try annotate(id + "#translation", Array(b.utf8), to))
-                    out += format == .jsonl ? DiffReport.jsonl(diff, pair: id) : Array((id + "\n" + DiffReport.text(diff) + "\n").utf8)
+                    switch format {
+                    case .jsonl: out += DiffReport.jsonl(diff, pair: id)
+                    case .text: out += Array((id + "\n" + DiffReport.text(diff) + "\n").utf8)
+                    case .html: out += Array(DiffHTMLReport.page(diff, title: "mekong diff: " + id).utf8)
+                    }
                 } catch {
                     var w = JSONWriter()
                     w.beginObject(); w.key("pair"); w.string(id); w.key("kind"); w.string("error"); w.key("message"); w.string("\(error)"); w.endObject()
+                    out += w.bytes + [0x0A]
+                }
+            }
+        } else if let original, let translation, isDirectory(original), isDirectory(translation) {
+            // Two folders: files with the same name are a pair; a file without its counterpart is an error record.
+            let names = Set(try FileManager.default.contentsOfDirectory(atPath: original))
+                .union(try FileManager.default.contentsOfDirectory(atPath: translation)).filter { !$0.hasPrefix(".") }.sorted()
+            for name in names {
+                let a = (original as NSString).appendingPathComponent(name), b = (translation as NSString).appendingPathComponent(name)
+                do {
+                    guard let x = FileManager.default.contents(atPath: a), let y = FileManager.default.contents(atPath: b) else {
+                        throw ValidationError("\(name) is not in both folders")
+                    }
+                    let diff = TranslationDiffer.diff(original: try annotate(a, Array(x), from), translation: try annotate(b, Array(y), to))
+                    switch format {
+                    case .jsonl: out += DiffReport.jsonl(diff, pair: name)
+                    case .text: out += Array((name + "\n" + DiffReport.text(diff) + "\n").utf8)
+                    case .html: out += Array(DiffHTMLReport.page(diff, title: "mekong diff: " + name).utf8)
+                    }
+                } catch {
+                    var w = JSONWriter()
+                    w.beginObject(); w.key("pair"); w.string(name); w.key("kind"); w.string("error"); w.key("message"); w.string("\(error)"); w.endObject()
                     out += w.bytes + [0x0A]
                 }
             }
@@ -86,7 +120,11 @@ struct Diff: ParsableCommand {
                 do { return try annotate(path, Array(data), language) } catch { throw ValidationError("\(path): \(error)") }
             }
             let diff = TranslationDiffer.diff(original: try load(original, from), translation: try load(translation, to))
-            out = format == .jsonl ? DiffReport.jsonl(diff) : Array(DiffReport.text(diff).utf8)
+            switch format {
+            case .jsonl: out = DiffReport.jsonl(diff)
+            case .text: out = Array(DiffReport.text(diff).utf8)
+            case .html: out = Array(DiffHTMLReport.page(diff, title: "mekong diff: \(original) → \(translation)").utf8)
+            }
         }
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: Data(out)) else { throw ValidationError("cannot write \(output)") }

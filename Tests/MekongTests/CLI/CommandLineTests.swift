@@ -63,6 +63,24 @@ import Testing
         #expect(lines[1].contains("Hello world."))
     }
 
+    @Test func diffComparesTwoFoldersPairByPairAndReportsAFileWithoutItsCounterpart() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mekong-diff-\(UUID().uuidString)")
+        let a = root.appendingPathComponent("original"), b = root.appendingPathComponent("translation")
+        try FileManager.default.createDirectory(at: a, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: b, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "Giá tăng gần 6 tỷ USD.".write(to: a.appendingPathComponent("gia.txt"), atomically: true, encoding: .utf8)
+        try "De prijs steeg met bijna 6 miljoen dollar.".write(to: b.appendingPathComponent("gia.txt"), atomically: true, encoding: .utf8)
+        try "Một câu.".write(to: a.appendingPathComponent("alleen.txt"), atomically: true, encoding: .utf8)
+        let r = try run(["diff", a.path, b.path, "--from", "vi", "--to", "nl"])
+        #expect(r.status == 0)
+        let records = r.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(records.contains { $0["pair"] as? String == "alleen.txt" && $0["kind"] as? String == "error" })
+        #expect(records.contains { $0["pair"] as? String == "gia.txt" && $0["type"] as? String == "scale_changed" })
+        let html = try run(["diff", a.appendingPathComponent("gia.txt").path, b.appendingPathComponent("gia.txt").path, "--format", "html"])
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
+    }
+
     @Test func trainEntitiesWritesAModelThatAnnotateCanUse() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mekong-train-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -98,4 +98,20 @@ import MekongCore
         #expect(groups.contains { $0.original == 1000..<1001 && $0.translation.isEmpty })
         #expect(groups.filter { $0.original.count == 1 && $0.translation.count == 1 }.count == 1999)
     }
+
+    @Test func theHTMLReportEscapesEverythingAndNeedsNothingFromOutside() throws {
+        let original = "<script>alert('x')</script> Giá tăng gần 6 tỷ USD."
+        let translation = "<script>alert(\"y\")</script> De prijs steeg met bijna 6 miljoen dollar & meer."
+        let d = try diff(original, .vi, translation, .nl)
+        let page = DiffHTMLReport.page(d, title: "<b>pair</b>")
+        #expect(!page.contains("<script"))
+        #expect(!page.contains("<b>"))
+        #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        #expect(page.contains("&amp; meer"))
+        // Self-contained: no link, source or import to fetch.
+        #expect(!page.contains("src=") && !page.contains("href=") && !page.contains("@import") && !page.contains("url("))
+        // The finding is marked in the translation and listed under its group.
+        #expect(page.contains("<mark class=\"error\""))
+        #expect(page.contains("scale_changed"))
+    }
 }
