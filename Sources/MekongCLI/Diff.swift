@@ -54,6 +54,22 @@ struct Diff: ParsableCommand {
         return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
     }
 
+    /// One pair's output in the batch forms.
+    private func report(_ diff: TranslationDiff, pair: String) -> [UInt8] {
+        switch format {
+        case .jsonl: return DiffReport.jsonl(diff, pair: pair)
+        case .text: return Array((pair + "\n" + DiffReport.text(diff) + "\n").utf8)
+        case .html: return Array(DiffHTMLReport.page(diff, title: "mekong diff: " + pair).utf8)
+        }
+    }
+
+    /// A pair that could not be compared: a record of its own, and the batch goes on.
+    private func errorRecord(pair: String, _ error: Error) -> [UInt8] {
+        var w = JSONWriter()
+        w.beginObject(); w.key("pair"); w.string(pair); w.key("kind"); w.string("error"); w.key("message"); w.string("\(error)"); w.endObject()
+        return w.bytes + [0x0A]
+    }
+
     func validate() throws {
         if pairs == nil && (original == nil || translation == nil) { throw ValidationError("give ORIGINAL and TRANSLATION, or --pairs FILE") }
     }
@@ -81,15 +97,9 @@ struct Diff: ParsableCommand {
                     let to = (object["to"] as? String).flatMap(Language.init(rawValue:)) ?? self.to
                     let diff = TranslationDiffer.diff(original: try annotate(id + "#original", Array(a.utf8), from),
                                                       translation: try annotate(id + "#translation", Array(b.utf8), to))
-                    switch format {
-                    case .jsonl: out += DiffReport.jsonl(diff, pair: id)
-                    case .text: out += Array((id + "\n" + DiffReport.text(diff) + "\n").utf8)
-                    case .html: out += Array(DiffHTMLReport.page(diff, title: "mekong diff: " + id).utf8)
-                    }
+                    out += report(diff, pair: id)
                 } catch {
-                    var w = JSONWriter()
-                    w.beginObject(); w.key("pair"); w.string(id); w.key("kind"); w.string("error"); w.key("message"); w.string("\(error)"); w.endObject()
-                    out += w.bytes + [0x0A]
+                    out += errorRecord(pair: id, error)
                 }
             }
         } else if let original, let translation, isDirectory(original), isDirectory(translation) {
@@ -103,15 +113,9 @@ struct Diff: ParsableCommand {
                         throw ValidationError("\(name) is not in both folders")
                     }
                     let diff = TranslationDiffer.diff(original: try annotate(a, Array(x), from), translation: try annotate(b, Array(y), to))
-                    switch format {
-                    case .jsonl: out += DiffReport.jsonl(diff, pair: name)
-                    case .text: out += Array((name + "\n" + DiffReport.text(diff) + "\n").utf8)
-                    case .html: out += Array(DiffHTMLReport.page(diff, title: "mekong diff: " + name).utf8)
-                    }
+                    out += report(diff, pair: name)
                 } catch {
-                    var w = JSONWriter()
-                    w.beginObject(); w.key("pair"); w.string(name); w.key("kind"); w.string("error"); w.key("message"); w.string("\(error)"); w.endObject()
-                    out += w.bytes + [0x0A]
+                    out += errorRecord(pair: name, error)
                 }
             }
         } else if let original, let translation {

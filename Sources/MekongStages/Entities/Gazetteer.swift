@@ -40,7 +40,7 @@ struct SentenceTokens {
     func isLowercaseWord(_ i: Int) -> Bool { flags[i] & Self.lowercase != 0 }
     func isWord(_ i: Int) -> Bool { flags[i] & Self.word != 0 }
 
-    /// `Gazetteer.hash` and `caseFlags` of a token in one pass over its scalars.
+    /// `Gazetteer.hash` of a token and its case flags, in one pass over its scalars.
     static func describe(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> (UInt64, UInt8) {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var i = r.lowerBound
@@ -49,7 +49,7 @@ struct SentenceTokens {
         while i < r.upperBound {
             let (v, n) = Scalars.decode(p, at: i)
             i += n
-            var l = Scalars.lowercased(v)
+            let l = Scalars.lowercased(v)
             if l != v {
                 uppers += 1
                 if first { flags |= capitalized }
@@ -58,35 +58,13 @@ struct SentenceTokens {
             }
             if first && (Scalars.isLetter(v) || Scalars.isDigit(v)) { flags |= word }
             first = false
-            if l == 0x2010 || l == 0x2011 || l == 0x2013 || l == 0x2014 { l = 0x2D }
-            if l == 0x2019 { l = 0x27 }
-            h = (h ^ UInt64(l)) &* 0x100_0000_01b3
+            h = (h ^ UInt64(Gazetteer.hashScalar(l))) &* 0x100_0000_01b3
         }
         if uppers > 0 && lowers == 0 { flags |= allCapitals }
         if lowers > 0 && flags & capitalized == 0 { flags |= lowercase }
         return (h, flags)
     }
 
-    static func caseFlags(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt8 {
-        var i = r.lowerBound
-        var first = true, flags: UInt8 = 0
-        var uppers = 0, lowers = 0
-        while i < r.upperBound {
-            let (v, n) = Scalars.decode(p, at: i)
-            i += n
-            if Scalars.isUppercase(v) {
-                uppers += 1
-                if first { flags |= capitalized }
-            } else if Scalars.isLetter(v) {
-                lowers += 1
-            }
-            if first && (Scalars.isLetter(v) || Scalars.isDigit(v)) { flags |= word }
-            first = false
-        }
-        if uppers > 0 && lowers == 0 { flags |= allCapitals }
-        if lowers > 0 && flags & capitalized == 0 { flags |= lowercase }
-        return flags
-    }
 }
 
 /// Known names of one language (`<lang>/gazetteer.tsv`: name, label, id), matched over
@@ -276,13 +254,17 @@ final class Gazetteer: @unchecked Sendable {
         while i < r.upperBound {
             let (v, n) = Scalars.decode(p, at: i)
             i += n
-            var f = folded ? Scalars.folded(v) : Scalars.lowercased(v)
+            let f = folded ? Scalars.folded(v) : Scalars.lowercased(v)
             if f == 0 { continue }
-            if f == 0x2010 || f == 0x2011 || f == 0x2013 || f == 0x2014 { f = 0x2D }
-            if f == 0x2019 { f = 0x27 }
-            h = (h ^ UInt64(f)) &* 0x100_0000_01b3
+            h = (h ^ UInt64(hashScalar(f))) &* 0x100_0000_01b3
         }
         return h
+    }
+
+    /// Dashes hash as `-`, the right single quote as `'`.
+    @inline(__always)
+    static func hashScalar(_ f: UInt32) -> UInt32 {
+        f == 0x2010 || f == 0x2011 || f == 0x2013 || f == 0x2014 ? 0x2D : f == 0x2019 ? 0x27 : f
     }
 
     static func hash(_ s: String, folded: Bool = false) -> UInt64 {
