@@ -22,6 +22,12 @@ let package = Package(
             name: "CMekongICU",
             dependencies: ["CICUSystem"]
         ),
+        // Link flags (and libxml2's header path) for the ingest C target.
+        .systemLibrary(name: "CLibXML2System", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlibSystem", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libxml2's HTML parser through SAX (byte offsets per event) and zlib's gzip
+        // inflater. Like CMekongICU, its public header exposes plain C types only.
+        .target(name: "CMekongIngest", dependencies: ["CLibXML2System", "CZlibSystem"]),
         // Thin Swift layer: UErrorCode -> thrown errors, handles closed in deinit.
         .target(name: "MekongICU", dependencies: ["CMekongICU"]),
         // Document, offsets, alignment, stage protocol, pipeline, JSONL. No ICU.
@@ -29,7 +35,7 @@ let package = Package(
         // One folder per stage; language data in Resources/<lang>/.
         .target(
             name: "MekongStages",
-            dependencies: ["MekongCore", "MekongICU"],
+            dependencies: ["MekongCore", "MekongICU", "CMekongIngest"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(

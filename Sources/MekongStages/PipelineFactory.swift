@@ -48,7 +48,7 @@ public enum PipelineFactory {
         for name in try resolve(configuration.stages) {
             switch name {
             case .normalize: stages.append(try NormalizeStage(configuration.normalize))
-            case .blocks: stages.append(BlocksStage())
+            case .blocks: stages.append(try BlocksStage())
             case .language: stages.append(try LanguageStage())
             case .sentences: stages.append(try SentencesStage(configuration.sentences))
             case .entities: stages.append(try EntitiesStage(sources: configuration.entitySources))

@@ -18,9 +18,13 @@ public enum Language: String, Sendable, Codable, CaseIterable {
 /// A paragraph or line of the document: the unit that roles and languages attach to.
 public struct Block: Sendable, Equatable {
     public var span: TextSpan
+    public var role: BlockRole = .body
     public var language: Language = .und
     public var languageConfidence: Double = 0
-    public init(span: TextSpan) { self.span = span }
+    public init(span: TextSpan, role: BlockRole = .body) {
+        self.span = span
+        self.role = role
+    }
 }
 
 public struct Sentence: Sendable, Equatable {
@@ -56,6 +60,12 @@ public struct Document: Sendable {
     public var stagesRun: [String] = []
     /// Per-stage notes that go into the record (e.g. what normalization changed).
     public var normalization: NormalizationSummary?
+    /// Title, outlet, date, addresses and credits found by ingest (HTML) and the blocks stage.
+    public var metadata = DocumentMetadata()
+    /// Roles the ingest step knows from the input's structure (HTML), by raw span.
+    public var ingestBlocks: [IngestBlock] = []
+    /// How the input was read: `text`, `html`, `jsonl`, with `+gzip` when it was compressed.
+    public var inputFormat: String?
 
     /// Creates a document from raw bytes. Throws `IngestError` when they are not
     /// valid UTF-8 or contain NUL bytes (a binary file).
@@ -66,6 +76,18 @@ public struct Document: Sendable {
         self.raw = raw
         self.text = raw
         self.alignment = .identity(length: raw.count)
+    }
+
+    /// A document whose text was extracted or decoded from `raw` (an HTML page, a
+    /// legacy encoding): `alignment` maps `text` (valid UTF-8) back to `raw`.
+    public init(id: String, source: DocumentSource, raw: [UInt8], text: [UInt8], alignment: Alignment) throws(IngestError) {
+        precondition(alignment.rawLength == raw.count && alignment.textLength == text.count, "alignment does not match raw and text")
+        try UTF8Validation.validate(text)
+        self.id = id
+        self.source = source
+        self.raw = raw
+        self.text = text
+        self.alignment = alignment
     }
 
     /// Replaces the text with an edited version. `edits` maps the current text to the

@@ -1,6 +1,6 @@
 /// Why an input could not become a document.
 public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, Sendable { case invalidUTF8 = "invalid_utf8", binary, malformedJSON = "malformed_json", missingField = "missing_field", unreadable, tooLarge = "too_large" }
+    public enum Kind: String, Sendable { case invalidUTF8 = "invalid_utf8", binary, malformedJSON = "malformed_json", missingField = "missing_field", unreadable, truncated, tooLarge = "too_large" }
     public var kind: Kind
     public var message: String
     public init(_ kind: Kind, _ message: String) {
@@ -10,9 +10,9 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { message }
 }
 
-enum UTF8Validation {
+public enum UTF8Validation {
     /// Checks well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF) and no NUL.
-    static func validate(_ bytes: [UInt8]) throws(IngestError) {
+    public static func validate(_ bytes: [UInt8]) throws(IngestError) {
         try bytes.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(IngestError) in
             let n = p.count
             var i = 0

@@ -53,10 +53,36 @@ public enum RecordWriter {
         out.append(contentsOf: w.bytes)
     }
 
-    private static func writeSource(_ s: DocumentSource, _ w: inout JSONWriter) {
+    private static func writeSource(_ s: DocumentSource, format: String? = nil, _ w: inout JSONWriter) {
         w.beginObject()
         w.key("path"); if let p = s.path { w.string(p) } else { w.null() }
         if let line = s.line { w.key("line"); w.int(line) }
+        if let format { w.key("format"); w.string(format) }
+        w.endObject()
+    }
+
+    private static func writeMetadata(_ m: DocumentMetadata, _ w: inout JSONWriter) {
+        w.key("metadata")
+        w.beginObject()
+        func field(_ key: StaticString, _ value: String?) {
+            if let value { w.key(key); w.string(value) }
+        }
+        func list(_ key: StaticString, _ values: [String]) {
+            guard !values.isEmpty else { return }
+            w.key(key)
+            w.beginArray()
+            for v in values { w.string(v) }
+            w.endArray()
+        }
+        field("title", m.title)
+        field("outlet", m.outlet)
+        field("published", m.published)
+        field("url", m.url)
+        field("source_url", m.sourceURL)
+        list("authors", m.authors)
+        list("credits", m.credits)
+        field("declared_language", m.declaredLanguage)
+        field("description", m.description)
         w.endObject()
     }
 
@@ -104,10 +130,11 @@ public enum RecordWriter {
         w.beginObject()
         w.key("schema"); w.string(schemaVersion)
         w.key("id"); w.string(doc.id)
-        w.key("source"); writeSource(doc.source, &w)
+        w.key("source"); writeSource(doc.source, format: doc.inputFormat, &w)
         writeLanguages(doc, &w)
         writeStages(doc, &w)
         w.key("text"); doc.text.withUnsafeBufferPointer { w.string(utf8: $0) }
+        if !doc.metadata.isEmpty { writeMetadata(doc.metadata, &w) }
         if let n = doc.normalization {
             w.key("normalization")
             w.beginObject()
@@ -120,6 +147,7 @@ public enum RecordWriter {
         for b in doc.blocks {
             w.beginObject()
             offsets.write(b.span, &w)
+            w.key("role"); w.string(b.role.rawValue)
             w.key("language"); w.string(b.language.rawValue)
             w.key("confidence"); w.fixed(b.languageConfidence)
             w.endObject()

@@ -5,14 +5,37 @@ import MekongCore
 /// lines separate paragraphs. A line that was hard-wrapped inside a sentence (it
 /// ends without closing punctuation and the next line starts in lowercase) joins
 /// the next one instead. A block's end is a hard sentence boundary.
+///
+/// Every block gets a role (`PageRoles`; for HTML, the roles extraction found), and
+/// the page's metadata is read off its lines.
 public struct BlocksStage: Stage {
     public static let name = StageName.blocks
     public static let requires: [StageName] = [.normalize]
 
-    public init() {}
+    private let roles: PageRoles
+
+    public init() throws { roles = try PageRoles() }
 
     public func process(_ document: inout Document) throws {
         document.blocks = Self.blocks(in: document.text)
+        if document.ingestBlocks.isEmpty {
+            roles.assign(&document)
+        } else {
+            Self.applyIngestRoles(&document)
+            roles.refine(&document)
+        }
+    }
+
+    /// Gives each block the role ingest found for the stretch of raw input it comes from.
+    static func applyIngestRoles(_ document: inout Document) {
+        let known = document.ingestBlocks
+        var k = 0
+        for i in document.blocks.indices {
+            let raw = document.alignment.rawSpan(for: document.blocks[i].span)
+            // Both lists are in input order: advance to the stretch holding the block's start.
+            while k + 1 < known.count && known[k].raw.end.utf8Offset <= raw.start.utf8Offset { k += 1 }
+            if k < known.count { document.blocks[i].role = known[k].role }
+        }
     }
 
     static func blocks(in text: [UInt8]) -> [Block] {

@@ -7,10 +7,13 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case text
     /// One JSON object per line, with a text field and an optional id field.
     case jsonl
+    /// One web page per file: its article is extracted, every paragraph gets a role.
+    case html
 }
 
 public struct InputOptions: Sendable {
-    /// Forces a format; otherwise the extension decides (`.jsonl`/`.ndjson`, else text).
+    /// Forces a format; otherwise the extension decides (`.jsonl`/`.ndjson`, `.html`/`.htm`,
+    /// else text), looking through a `.gz` suffix.
     public var format: InputFormat?
     public var textField = "text"
     public var idField = "id"
@@ -27,12 +30,13 @@ public struct InputOptions: Sendable {
 /// worker that processes them, so reading stays cheap and sequential.
 public enum InputItem: Sendable {
     case text(id: String, source: DocumentSource, bytes: [UInt8])
+    case html(id: String, source: DocumentSource, bytes: [UInt8])
     case jsonLine(source: DocumentSource, bytes: [UInt8])
     case failure(id: String, source: DocumentSource, error: IngestError)
 
     public var byteCount: Int {
         switch self {
-        case .text(_, _, let b), .jsonLine(_, let b): return b.count
+        case .text(_, _, let b), .html(_, _, let b), .jsonLine(_, let b): return b.count
         case .failure: return 0
         }
     }
@@ -41,7 +45,11 @@ public enum InputItem: Sendable {
     public func document(options: InputOptions) throws(IngestError) -> Document {
         switch self {
         case let .text(id, source, bytes):
-            return try Document(id: id, source: source, raw: bytes)
+            var doc = try Document(id: id, source: source, raw: bytes)
+            doc.inputFormat = "text"
+            return doc
+        case let .html(id, source, bytes):
+            return try HTMLIngest.document(id: id, source: source, raw: bytes)
         case let .jsonLine(source, bytes):
             let fields = try bytes.withUnsafeBufferPointer { (p) throws(IngestError) in
                 try JSONLineParser.parse(p, textField: options.textField, idField: options.idField)
@@ -50,7 +58,9 @@ public enum InputItem: Sendable {
             guard let text = fields.text else {
                 throw IngestError(.missingField, "no string field \"\(options.textField)\" in this line (set it with --text-field)")
             }
-            return try Document(id: id, source: source, raw: text)
+            var doc = try Document(id: id, source: source, raw: text)
+            doc.inputFormat = "jsonl"
+            return doc
         case let .failure(_, _, error):
             throw error
         }
@@ -58,14 +68,14 @@ public enum InputItem: Sendable {
 
     public var id: String {
         switch self {
-        case let .text(id, _, _), let .failure(id, _, _): return id
+        case let .text(id, _, _), let .html(id, _, _), let .failure(id, _, _): return id
         case let .jsonLine(source, _): return defaultID(source)
         }
     }
 
     public var source: DocumentSource {
         switch self {
-        case let .text(_, s, _), let .jsonLine(s, _), let .failure(_, s, _): return s
+        case let .text(_, s, _), let .html(_, s, _), let .jsonLine(s, _), let .failure(_, s, _): return s
         }
     }
 }
@@ -98,7 +108,7 @@ public final class InputReader: Sequence, IteratorProtocol {
                 let base = URL(fileURLWithPath: path)
                 var files: [String] = []
                 if let e = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) {
-                    for case let u as URL in e where Self.knownExtensions.contains(u.pathExtension.lowercased()) {
+                    for case let u as URL in e where Self.knownExtensions.contains(Self.innerExtension(u.path)) {
                         files.append(u.path)
                     }
                 }
@@ -110,12 +120,23 @@ public final class InputReader: Sequence, IteratorProtocol {
         return out
     }
 
-    static let knownExtensions: Set<String> = ["txt", "text", "jsonl", "ndjson"]
+    static let knownExtensions: Set<String> = ["txt", "text", "jsonl", "ndjson", "html", "htm"]
+
+    static func isGzip(_ path: String) -> Bool { (path as NSString).pathExtension.lowercased() == "gz" }
+
+    /// The extension that tells the format: `page.html.gz` → `html`.
+    static func innerExtension(_ path: String) -> String {
+        let p = isGzip(path) ? (path as NSString).deletingPathExtension : path
+        return (p as NSString).pathExtension.lowercased()
+    }
 
     private func format(of path: String) -> InputFormat {
         if let f = options.format { return f }
-        let ext = (path as NSString).pathExtension.lowercased()
-        return ext == "jsonl" || ext == "ndjson" ? .jsonl : .text
+        switch Self.innerExtension(path) {
+        case "jsonl", "ndjson": return .jsonl
+        case "html", "htm": return .html
+        default: return .text
+        }
     }
 
     public func next() -> InputItem? {
@@ -147,16 +168,24 @@ public final class InputReader: Sequence, IteratorProtocol {
                 let s = DocumentSource(path: displayPath)
                 return .failure(id: path, source: s, error: IngestError(.unreadable, "cannot open \(path)"))
             }
-            switch format(of: path) {
+            var byteSource: ByteSource = FileSource(handle)
+            if Self.isGzip(path) {
+                do { byteSource = try GzipSource(byteSource) } catch {
+                    let s = DocumentSource(path: displayPath)
+                    return .failure(id: path, source: s, error: error)
+                }
+            }
+            let format = format(of: path)
+            switch format {
             case .jsonl:
-                lines = LineReader(handle, maxLine: options.maxDocumentBytes)
+                lines = LineReader(byteSource, maxLine: options.maxDocumentBytes)
                 linesPath = displayPath
                 lineNumber = 0
-            case .text:
+            case .text, .html:
                 let s = DocumentSource(path: displayPath)
                 let id = displayPath ?? "stdin"
-                switch LineReader.readAll(handle, max: options.maxDocumentBytes) {
-                case .success(let bytes): return .text(id: id, source: s, bytes: bytes)
+                switch LineReader.readAll(byteSource, max: options.maxDocumentBytes) {
+                case .success(let bytes): return format == .html ? .html(id: id, source: s, bytes: bytes) : .text(id: id, source: s, bytes: bytes)
                 case .failure(let e): return .failure(id: id, source: s, error: e)
                 }
             }
@@ -168,22 +197,28 @@ public final class InputReader: Sequence, IteratorProtocol {
 final class LineReader {
     enum Result { case line([UInt8]), tooLong(Int), end, failed(String) }
 
-    private let handle: FileHandle
+    private let source: ByteSource
     private let maxLine: Int
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEOF = false
+    /// A read error (a truncated gzip stream): reported once the lines before it are out.
+    private var failure: String?
     private static let chunk = 1 << 20
 
-    init(_ handle: FileHandle, maxLine: Int) {
-        self.handle = handle
+    init(_ source: ByteSource, maxLine: Int) {
+        self.source = source
         self.maxLine = maxLine
     }
 
     private func fill() -> Bool {
         guard !atEOF else { return false }
-        let data: Data
-        do { data = try handle.read(upToCount: Self.chunk) ?? Data() } catch { atEOF = true; return false }
+        let data: [UInt8]
+        do { data = try source.read(upTo: Self.chunk) } catch {
+            atEOF = true
+            failure = error.message
+            return false
+        }
         if data.isEmpty { atEOF = true; return false }
         if position > 0 { buffer.removeFirst(position); position = 0 }
         buffer.append(contentsOf: data)
@@ -212,6 +247,10 @@ final class LineReader {
                 scanned = 0
             }
             if !fill() {
+                if let f = failure, position >= buffer.count {
+                    failure = nil
+                    return .failed(f)
+                }
                 defer { position = buffer.count }
                 if skipping { return .tooLong(skipped + buffer.count - position) }
                 if position >= buffer.count { return .end }
@@ -220,12 +259,12 @@ final class LineReader {
         }
     }
 
-    static func readAll(_ handle: FileHandle, max: Int) -> Swift.Result<[UInt8], IngestError> {
+    static func readAll(_ source: ByteSource, max: Int) -> Swift.Result<[UInt8], IngestError> {
         var out: [UInt8] = []
         while true {
-            let data: Data
-            do { data = try handle.read(upToCount: chunk) ?? Data() } catch {
-                return .failure(IngestError(.unreadable, "read failed: \(error.localizedDescription)"))
+            let data: [UInt8]
+            do { data = try source.read(upTo: chunk) } catch {
+                return .failure(error)
             }
             if data.isEmpty { break }
             out.append(contentsOf: data)

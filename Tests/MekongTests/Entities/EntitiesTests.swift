@@ -218,7 +218,7 @@ enum SyntheticNER {
 
 @Suite struct EntitiesStageTests {
     private func pipeline(_ model: EntityModel) throws -> Pipeline {
-        try Pipeline([NormalizeStage(), BlocksStage(), LanguageStage(), SentencesStage(), EntitiesStage(models: [nil, model, nil])])
+        try Pipeline([NormalizeStage(), try BlocksStage(), LanguageStage(), SentencesStage(), EntitiesStage(models: [nil, model, nil])])
     }
 
     private func document(_ text: String, _ language: Language?) throws -> Document {

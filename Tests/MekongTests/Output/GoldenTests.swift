@@ -6,7 +6,8 @@ import MekongCore
 /// Whole-pipeline output for the articles in corpora/, compared with golden JSONL.
 /// Re-record with `MEKONG_RECORD_GOLDEN=1 swift test --filter GoldenTests` and review the diff.
 @Suite struct GoldenTests {
-    static let articles = ["nl/windpark-scraped.txt", "nl/gemeenteraad.txt", "vi/kinh-te.txt", "vi/khong-dau.txt", "en/trade-report.txt", "jsonl/mixed.jsonl"]
+    static let articles = ["nl/windpark-scraped.txt", "nl/gemeenteraad.txt", "vi/kinh-te.txt", "vi/khong-dau.txt", "en/trade-report.txt", "jsonl/mixed.jsonl",
+                           "html/havenstad-vertaald.html"]
 
     @Test(arguments: articles)
     func pipelineOutputMatchesTheGoldenFile(article: String) throws {
@@ -16,6 +17,7 @@ import MekongCore
             let relative = article
             switch item {
             case let .text(_, _, bytes): return .text(id: relative, source: .init(path: relative), bytes: bytes)
+            case let .html(_, _, bytes): return .html(id: relative, source: .init(path: relative), bytes: bytes)
             case let .jsonLine(source, bytes): return .jsonLine(source: .init(path: relative, line: source.line), bytes: bytes)
             case let .failure(_, _, e): return .failure(id: relative, source: .init(path: relative), error: e)
             }
