@@ -216,6 +216,18 @@ struct PageRoles {
             guard k < end else { return nil }
             return (Int(String(decoding: u[k..<end], as: UTF8.self))!, k)
         }
+        // ISO order: `… 2025-11-21`.
+        if u.count >= 10, u[u.count - 3] == 0x2D, u[u.count - 6] == 0x2D,
+           let (d, ds) = number(endingAt: u.count, maxDigits: 2), ds == u.count - 2,
+           let (m, ms) = number(endingAt: u.count - 3, maxDigits: 2), ms == u.count - 5,
+           let (y, ys) = number(endingAt: u.count - 6, maxDigits: 4), ys == u.count - 10,
+           (1900...2100).contains(y), (1...12).contains(m), (1...31).contains(d) {
+            var p = ys
+            while p > 0 && (u[p - 1] == 0x20 || u[p - 1] == 0x2C || u[p - 1] == 0x7C) { p -= 1 }
+            let prefix = String(decoding: u[..<p], as: UTF8.self)
+            guard prefix.unicodeScalars.count <= 60, prefix.split(separator: " ").count <= 8 else { return nil }
+            return (prefix, String(format: "%04d-%02d-%02d", y, m, d))
+        }
         guard let (year, ys) = number(endingAt: u.count, maxDigits: 4), u.count - ys == 4, (1900...2100).contains(year), ys > 0 else { return nil }
         let sep = u[ys - 1]
         guard sep == 0x2F || sep == 0x2E || sep == 0x2D else { return nil }
