@@ -94,12 +94,18 @@ struct Annotate: ParsableCommand {
     @Flag(help: "Report the time spent in each stage on stderr (MB/s of input per stage).")
     var timings = false
 
+    @Flag(help: "Read the input twice: first count the lines each site repeats on many pages, then label them boilerplate (files only, not stdin).")
+    var siteBoilerplate = false
+
     @Flag(help: "Print the resolved pipeline configuration as JSON and exit.")
     var printConfig = false
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if lang != "auto" && Language(rawValue: lang) == nil { throw ValidationError("--lang must be auto, vi, nl, en or und") }
+        if siteBoilerplate && (paths.isEmpty || paths.contains("-")) {
+            throw ValidationError("--site-boilerplate reads the input twice, so it needs files or folders, not stdin")
+        }
     }
 
     func run() throws {
@@ -123,6 +129,9 @@ struct Annotate: ParsableCommand {
             forcedLanguage: lang == "auto" ? nil : Language(rawValue: lang)
         )
         runner.measureStages = timings
+        if siteBoilerplate {
+            runner.siteBoilerplate = try SiteBoilerplate.scan(InputReader(paths: paths, options: runner.inputOptions), options: runner.inputOptions)
+        }
         let showProgress = progress ?? (isatty(2) == 1)
         if showProgress {
             runner.progress = { s in

@@ -34,6 +34,8 @@ public final class BatchRunner: @unchecked Sendable {
     public var progress: ((BatchSummary) -> Void)?
     /// Time every stage (`--timings`).
     public var measureStages = false
+    /// Lines repeated across a site's documents, counted by a first pass (`--site-boilerplate`).
+    public var siteBoilerplate: SiteBoilerplate?
 
     public init(jobs: Int, configuration: PipelineConfiguration, input: InputOptions, output: OutputOptions, forcedLanguage: Language?) {
         self.jobs = max(1, jobs)
@@ -55,6 +57,7 @@ public final class BatchRunner: @unchecked Sendable {
                 RecordWriter.writeError(id: doc.id, source: doc.source, stage: error.stage, message: error.message, options: output, into: &out)
                 return (out, true, 1)
             }
+            siteBoilerplate?.relabel(&doc)
             RecordWriter.write(doc, options: output, into: &out)
             return (out, false, output.unit == .sentence && output.format == .jsonl ? doc.sentences.count : 1)
         } catch {

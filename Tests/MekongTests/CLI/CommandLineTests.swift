@@ -52,6 +52,9 @@ import Testing
         let j = try run(["annotate", "--jobs", "0"])
         #expect(j.status != 0)
         #expect(j.stderr.contains("--jobs"))
+        let site = try run(["annotate", "--site-boilerplate"])
+        #expect(site.status != 0)
+        #expect(site.stderr.contains("not stdin"))
     }
 
     @Test func aMissingInputFileBecomesAnErrorRecordAndTheRunGoesOn() throws {
