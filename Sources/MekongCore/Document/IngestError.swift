@@ -10,9 +10,9 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { message }
 }
 
-enum UTF8Validation {
+public enum UTF8Validation {
     /// Checks well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF) and no NUL.
-    static func validate(_ bytes: [UInt8]) throws(IngestError) {
+    public static func validate(_ bytes: [UInt8]) throws(IngestError) {
         try bytes.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(IngestError) in
             let n = p.count
             var i = 0
