@@ -52,6 +52,17 @@ import MekongICU
         #expect(decoded.alignment.textLength == decoded.text.count)
     }
 
+    @Test func aLongLegacyDocumentIsJudgedOnASampleAndDecodedWhole() throws {
+        let one = try Self.fixture("encoded/tin-kinh-te.vni.txt")
+        var bytes: [UInt8] = []
+        while bytes.count <= TextDecoder.sampleBytes + 5_000 { bytes += one + [0x0A] }
+        let d = try TextDecoder.decode(bytes)
+        #expect(d.report.detected == "VNI")
+        #expect(d.alignment.rawLength == bytes.count)
+        let want = try String(contentsOf: Fixtures.url("encodings/tin-kinh-te.txt"), encoding: .utf8) + "\n"
+        #expect(Self.text(d).hasSuffix(want) && Self.text(d).hasPrefix(want))
+    }
+
     @Test func tcvn3BytesComeBackAsUnicodeVietnamese() throws {
         // "Việt Nam: Hà Nội là thị trường lớn." in TCVN3 (ABC fonts): ệ is 0xD6, à 0xB5, ộ 0xE9, ư 0xAD, ờ 0xEA.
         let bytes: [UInt8] = Array("Vi".utf8) + [0xD6] + Array("t Nam: H".utf8) + [0xB5] + Array(" N".utf8) + [0xE9] + Array("i l".utf8) + [0xB5]
