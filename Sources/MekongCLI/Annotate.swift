@@ -35,6 +35,8 @@ struct Annotate: ParsableCommand {
           mekong annotate article.txt --stages entities,claims
           # see the resolved pipeline
           mekong annotate --tone-marks first-vowel --print-config
+          # old Vietnamese files: detected (TCVN3, VNI, VIQR, windows-1258), or say which
+          mekong annotate old-articles/ --encoding vni
           # where the time goes
           mekong annotate big.jsonl --jobs 1 --timings -o /dev/null
         """
@@ -66,6 +68,9 @@ struct Annotate: ParsableCommand {
 
     @Option(help: "Input format when the extension does not say (stdin): text or jsonl.")
     var inputFormat: InputFormat?
+
+    @Option(help: ArgumentHelp("How text files are encoded: auto (the default: UTF-8 stays, with mojibake and VIQR undone; other bytes are detected), utf-8, tcvn3, vni, viqr, or any charset name ICU knows (windows-1258, iso-8859-1, shift_jis ...).", valueName: "encoding"))
+    var encoding: String = "auto"
 
     @Option(help: "JSONL field holding the text.")
     var textField = "text"
@@ -106,6 +111,7 @@ struct Annotate: ParsableCommand {
         if siteBoilerplate && (paths.isEmpty || paths.contains("-")) {
             throw ValidationError("--site-boilerplate reads the input twice, so it needs files or folders, not stdin")
         }
+        if EncodingChoice(name: encoding) == nil { throw ValidationError("--encoding: unknown encoding '\(encoding)' (auto, utf-8, tcvn3, vni, viqr, or a charset name ICU knows)") }
     }
 
     func run() throws {
@@ -124,7 +130,7 @@ struct Annotate: ParsableCommand {
         let out = try OutputStream(path: output)
         let runner = BatchRunner(
             jobs: jobs, configuration: configuration,
-            input: InputOptions(format: inputFormat, textField: textField, idField: idField),
+            input: InputOptions(format: inputFormat, textField: textField, idField: idField, encoding: EncodingChoice(name: encoding) ?? .auto),
             output: OutputOptions(format: format, unit: unit, rawOffsets: rawOffsets),
             forcedLanguage: lang == "auto" ? nil : Language(rawValue: lang)
         )
@@ -147,6 +153,7 @@ struct Annotate: ParsableCommand {
         if timings {
             let mb = Double(summary.bytesIn) / 1_000_000
             var total = 0.0
+            FileHandle.standardError.write(String(format: "  ingest           %8.3f s  %8.1f MB/s\n", summary.ingestSeconds, summary.ingestSeconds > 0 ? mb / summary.ingestSeconds : 0).data(using: .utf8)!)
             for (name, seconds) in summary.stageSeconds {
                 total += seconds
                 let label = "stage " + name.rawValue + String(repeating: " ", count: max(0, 10 - name.rawValue.count))

@@ -77,7 +77,7 @@ struct Diff: ParsableCommand {
     func run() throws {
         var pipeline = try PipelineFactory.make(PipelineConfiguration(stages: [.entities, .claims]))
         func annotate(_ id: String, _ bytes: [UInt8], _ language: Language?) throws -> Document {
-            var doc = try Document(id: id, source: DocumentSource(path: nil), raw: bytes)
+            var doc = try Document(id: id, source: DocumentSource(path: nil), decoding: bytes)
             doc.forcedLanguage = language
             try pipeline.run(&doc)
             return doc

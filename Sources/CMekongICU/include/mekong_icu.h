@@ -56,6 +56,47 @@ void mk_breaker_set_utf8(mk_breaker *b, const char *text, int32_t length, int32_
 int32_t mk_breaker_fill(mk_breaker *b, int32_t *out, int32_t capacity);
 void mk_breaker_close(mk_breaker *b);
 
+
+// MARK: Charset detection and conversion to UTF-8
+
+/// One guess of ICU's charset detector (ucsdet): canonical charset name, the
+/// language it guessed (may be empty), and a confidence of 0 to 100.
+typedef struct {
+    char name[48];
+    char language[16];
+    int32_t confidence;
+} mk_charset_match;
+
+/// Runs ICU's charset detector over `src` and writes up to `capacity` matches, best
+/// first, into `out`. Returns how many were written (0 when nothing matched, which is
+/// not an error).
+int32_t mk_detect_charsets(const char *src, int32_t length, mk_charset_match *out, int32_t capacity, int32_t *status);
+
+/// Writes ICU's canonical converter name for `name` (an alias such as "latin1" or
+/// "cp1258") into `out` (NUL-terminated, at most `capacity` bytes). Returns 1 when ICU
+/// has a converter for the name, else 0.
+int32_t mk_converter_name(const char *name, char *out, int32_t capacity);
+
+/// The result of a conversion to UTF-8: the bytes, the source byte offset at which
+/// each output code point starts, and the byte sequences that could not be decoded
+/// (each became one U+FFFD).
+typedef struct mk_converted mk_converted;
+
+/// Converts `src` from the charset `name` to UTF-8. Undecodable or unassigned byte
+/// sequences become U+FFFD and are counted, never dropped.
+mk_converted *mk_convert_to_utf8(const char *name, const char *src, int32_t length, int32_t *status);
+const char *mk_converted_bytes(const mk_converted *c);
+int32_t mk_converted_length(const mk_converted *c);
+/// One source byte offset per output code point (mk_converted_code_points of them).
+const int32_t *mk_converted_offsets(const mk_converted *c);
+int32_t mk_converted_code_points(const mk_converted *c);
+/// Undecodable sequences (each one U+FFFD in the output), their bytes, and the
+/// source offset of the first one (-1 when there was none).
+int32_t mk_converted_invalid_sequences(const mk_converted *c);
+int32_t mk_converted_invalid_bytes(const mk_converted *c);
+int32_t mk_converted_first_invalid_offset(const mk_converted *c);
+void mk_converted_free(mk_converted *c);
+
 #ifdef __cplusplus
 }
 #endif

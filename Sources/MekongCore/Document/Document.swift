@@ -39,8 +39,8 @@ public struct Sentence: Sendable, Equatable {
 
 /// One input document on its way through the pipeline.
 ///
-/// The raw input is kept as it came (valid UTF-8). `text` is the normalized text and
-/// `alignment` maps every span of it back to the raw bytes. Inside the library all
+/// The raw input is kept as it came (any encoding). `text` is the decoded, then normalized
+/// text (always valid UTF-8) and `alignment` maps every span of it back to the raw bytes. Inside the library all
 /// offsets are UTF-8 byte offsets; output converts them to code points.
 public struct Document: Sendable {
     public var id: String
@@ -66,6 +66,8 @@ public struct Document: Sendable {
     public var ingestBlocks: [IngestBlock] = []
     /// How the input was read: `text`, `html`, `jsonl`, with `+gzip` when it was compressed.
     public var inputFormat: String?
+    /// How the raw bytes were decoded (nil: valid UTF-8 taken as it is).
+    public var encoding: EncodingReport?
 
     /// Creates a document from raw bytes. Throws `IngestError` when they are not
     /// valid UTF-8 or contain NUL bytes (a binary file).
@@ -78,16 +80,20 @@ public struct Document: Sendable {
         self.alignment = .identity(length: raw.count)
     }
 
-    /// A document whose text was extracted or decoded from `raw` (an HTML page, a
-    /// legacy encoding): `alignment` maps `text` (valid UTF-8) back to `raw`.
-    public init(id: String, source: DocumentSource, raw: [UInt8], text: [UInt8], alignment: Alignment) throws(IngestError) {
-        precondition(alignment.rawLength == raw.count && alignment.textLength == text.count, "alignment does not match raw and text")
+    /// Creates a document from raw bytes in any encoding and the text decoded from them:
+    /// `text` must be valid UTF-8 without NUL bytes, and `alignment` maps it to `raw`
+    /// (its raw side is `raw`, its text side is `text`). `encoding` says how it was decoded.
+    public init(id: String, source: DocumentSource, raw: [UInt8], text: [UInt8], alignment: Alignment, encoding: EncodingReport?) throws(IngestError) {
         try UTF8Validation.validate(text)
+        guard alignment.rawLength == raw.count, alignment.textLength == text.count else {
+            throw IngestError(.invalidUTF8, "decoded text does not match its alignment (\(alignment.rawLength)/\(raw.count) raw, \(alignment.textLength)/\(text.count) text bytes)")
+        }
         self.id = id
         self.source = source
         self.raw = raw
         self.text = text
         self.alignment = alignment
+        self.encoding = encoding.flatMap { $0.isPlainUTF8 ? nil : $0 }
     }
 
     /// Replaces the text with an edited version. `edits` maps the current text to the

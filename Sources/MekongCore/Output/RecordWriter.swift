@@ -6,7 +6,8 @@ public struct OutputOptions: Sendable {
     public enum Unit: String, Sendable, CaseIterable { case document, sentence }
     public var format: Format = .jsonl
     public var unit: Unit = .document
-    /// Also give every span `raw_start`/`raw_end`: code points into the raw input.
+    /// Also give every span `raw_start`/`raw_end`: code points into the raw input when it is
+    /// valid UTF-8, else byte offsets into it (the record's `encoding.raw_offset_unit` says which).
     public var rawOffsets = false
     public init(format: Format = .jsonl, unit: Unit = .document, rawOffsets: Bool = false) {
         self.format = format
@@ -104,12 +105,16 @@ public enum RecordWriter {
 
     private struct Offsets {
         var text: CodePointCounter
+        /// Code points of the raw input; nil with raw byte offsets or without raw offsets.
         var raw: CodePointCounter?
+        let rawBytes: Bool
         let alignment: Alignment
 
         init(_ doc: Document, _ options: OutputOptions) {
             text = CodePointCounter(doc.text)
-            raw = options.rawOffsets ? CodePointCounter(doc.raw) : nil
+            let unit = doc.encoding?.rawOffsetUnit ?? .codePoint
+            rawBytes = options.rawOffsets && unit == .byte
+            raw = options.rawOffsets && unit == .codePoint ? CodePointCounter(doc.raw) : nil
             alignment = doc.alignment
         }
 
@@ -120,8 +125,35 @@ public enum RecordWriter {
                 let r = alignment.rawSpan(for: span)
                 w.key("raw_start"); w.int(raw!.codePoint(at: r.start.utf8Offset))
                 w.key("raw_end"); w.int(raw!.codePoint(at: r.end.utf8Offset))
+            } else if rawBytes {
+                let r = alignment.rawSpan(for: span)
+                w.key("raw_start"); w.int(r.start.utf8Offset)
+                w.key("raw_end"); w.int(r.end.utf8Offset)
             }
         }
+    }
+
+    /// The `encoding` object: only for documents that were not plain UTF-8.
+    private static func writeEncoding(_ doc: Document, _ w: inout JSONWriter) {
+        guard let e = doc.encoding else { return }
+        w.key("encoding")
+        w.beginObject()
+        w.key("detected"); w.string(e.detected)
+        w.key("confidence"); w.fixed(e.confidence)
+        if let d = e.declared { w.key("declared"); w.string(d) }
+        w.key("repairs")
+        w.beginArray()
+        for r in e.repairs { w.string(r) }
+        w.endArray()
+        if let i = e.invalidBytes {
+            w.key("invalid_bytes")
+            w.beginObject()
+            w.key("count"); w.int(i.count)
+            w.key("first_offset"); w.int(i.firstOffset)
+            w.endObject()
+        }
+        w.key("raw_offset_unit"); w.string(e.rawOffsetUnit.rawValue)
+        w.endObject()
     }
 
     private static func writeDocument(_ doc: Document, options: OutputOptions, into out: inout [UInt8]) {
@@ -133,6 +165,7 @@ public enum RecordWriter {
         w.key("source"); writeSource(doc.source, format: doc.inputFormat, &w)
         writeLanguages(doc, &w)
         writeStages(doc, &w)
+        writeEncoding(doc, &w)
         w.key("text"); doc.text.withUnsafeBufferPointer { w.string(utf8: $0) }
         if !doc.metadata.isEmpty { writeMetadata(doc.metadata, &w) }
         if let n = doc.normalization {
@@ -228,6 +261,7 @@ public enum RecordWriter {
             w.key("source"); writeSource(doc.source, &w)
             w.key("language"); w.string(language(of: s, in: doc).rawValue)
             writeStages(doc, &w)
+            writeEncoding(doc, &w)
             w.key("text"); w.string(utf8: doc.text[s.span.range])
             offsets.write(s.span, &w)
             w.key("block"); w.int(s.block)

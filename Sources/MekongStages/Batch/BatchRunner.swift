@@ -10,6 +10,9 @@ public struct BatchSummary: Sendable {
     public var seconds = 0.0
     /// Seconds spent in each stage, summed over workers (with `measureStages`).
     public var stageSeconds: [(StageName, Double)] = []
+    /// Seconds spent reading documents from their bytes (decoding, encoding detection and
+    /// repair, JSON parsing), summed over workers (with `measureStages`).
+    public var ingestSeconds = 0.0
 
     public var line: String {
         let mb = Double(bytesIn) / 1_000_000
@@ -49,7 +52,9 @@ public final class BatchRunner: @unchecked Sendable {
     private func process(_ item: InputItem, _ pipeline: inout Pipeline) -> (bytes: [UInt8], failed: Bool, records: Int) {
         var out: [UInt8] = []
         do {
+            let started = measureStages ? ContinuousClock.now : nil
             var doc = try item.document(options: inputOptions)
+            if let started { addIngestTime(ContinuousClock.now - started) }
             doc.forcedLanguage = forcedLanguage
             do {
                 try pipeline.run(&doc)
@@ -84,6 +89,14 @@ public final class BatchRunner: @unchecked Sendable {
         }
     }
 
+    private var ingestSeconds = 0.0
+
+    private func addIngestTime(_ d: Duration) {
+        timingLock.lock()
+        ingestSeconds += Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        timingLock.unlock()
+    }
+
     private func countInput(_ item: InputItem) {
         summary.documentsIn += 1
         summary.bytesIn += item.byteCount
@@ -93,6 +106,7 @@ public final class BatchRunner: @unchecked Sendable {
         let start = Date()
         summary = BatchSummary()
         stageSeconds = []
+        ingestSeconds = 0
         var lastProgress = Date()
         func account(_ r: (bytes: [UInt8], failed: Bool, records: Int)) {
             sink(r.bytes)
@@ -117,6 +131,7 @@ public final class BatchRunner: @unchecked Sendable {
         }
         summary.seconds = Date().timeIntervalSince(start)
         summary.stageSeconds = stageSeconds
+        summary.ingestSeconds = ingestSeconds
         return summary
     }
 

@@ -19,10 +19,14 @@ public struct InputOptions: Sendable {
     public var idField = "id"
     /// Larger documents become error records instead of being loaded.
     public var maxDocumentBytes = 256 << 20
-    public init(format: InputFormat? = nil, textField: String = "text", idField: String = "id") {
+    /// How text files are decoded (`--encoding`); JSON strings are Unicode already, so for
+    /// JSONL only the mojibake and VIQR checks (auto) or VIQR (forced) apply.
+    public var encoding: EncodingChoice = .auto
+    public init(format: InputFormat? = nil, textField: String = "text", idField: String = "id", encoding: EncodingChoice = .auto) {
         self.format = format
         self.textField = textField
         self.idField = idField
+        self.encoding = encoding
     }
 }
 
@@ -45,11 +49,11 @@ public enum InputItem: Sendable {
     public func document(options: InputOptions) throws(IngestError) -> Document {
         switch self {
         case let .text(id, source, bytes):
-            var doc = try Document(id: id, source: source, raw: bytes)
+            var doc = try Document(id: id, source: source, decoding: bytes, encoding: options.encoding)
             doc.inputFormat = "text"
             return doc
         case let .html(id, source, bytes):
-            return try HTMLIngest.document(id: id, source: source, raw: bytes)
+            return try HTMLIngest.document(id: id, source: source, raw: bytes, encoding: options.encoding)
         case let .jsonLine(source, bytes):
             let fields = try bytes.withUnsafeBufferPointer { (p) throws(IngestError) in
                 try JSONLineParser.parse(p, textField: options.textField, idField: options.idField)
@@ -58,7 +62,7 @@ public enum InputItem: Sendable {
             guard let text = fields.text else {
                 throw IngestError(.missingField, "no string field \"\(options.textField)\" in this line (set it with --text-field)")
             }
-            var doc = try Document(id: id, source: source, raw: text)
+            var doc = try Document(id: id, source: source, unicodeText: text, encoding: options.encoding)
             doc.inputFormat = "jsonl"
             return doc
         case let .failure(_, _, error):

@@ -57,6 +57,16 @@ import Testing
         #expect(site.stderr.contains("not stdin"))
     }
 
+    @Test func theEncodingOptionForcesAnEncodingAndRejectsUnknownOnes() throws {
+        let r = try run(["annotate", "--encoding", "viqr", "--stages", "normalize"], stdin: "Vie^.t Nam")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\"text\":\"Việt Nam\""))
+        #expect(r.stdout.contains("\"detected\":\"VIQR\""))
+        let bad = try run(["annotate", "--encoding", "no-such-charset"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--encoding"))
+    }
+
     @Test func aMissingInputFileBecomesAnErrorRecordAndTheRunGoesOn() throws {
         let r = try run(["annotate", "/nonexistent/a.txt", "-"], stdin: "Hello world.")
         #expect(r.status == 0)

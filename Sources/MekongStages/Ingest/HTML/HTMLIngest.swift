@@ -37,25 +37,40 @@ public enum HTMLIngest {
         return Page(text: layout.text, alignment: layout.alignment, paragraphs: paragraphs, metadata: metadata)
     }
 
-    /// A document from an HTML page: its text is the laid-out page, its raw input the page's bytes.
-    static func document(id: String, source: DocumentSource, raw: [UInt8]) throws(IngestError) -> Document {
-        var html = raw
-        var decoding = Alignment.identity(length: raw.count)
-        // A UTF-8 byte-order mark is not content.
-        if html.starts(with: [0xEF, 0xBB, 0xBF]) {
-            html.removeFirst(3)
-            var b = Alignment.Builder()
-            b.replace(raw: 3, text: 0)
-            b.copy(html.count)
-            decoding = b.build()
-        }
-        try UTF8Validation.validate(html)
-        let page = extract(html)
-        let alignment = decoding.composed(with: page.alignment)
-        var doc = try Document(id: id, source: source, raw: raw, text: page.text, alignment: alignment)
+    /// A document from an HTML page: its text is the laid-out page, its raw input the
+    /// page's bytes. The page is decoded first (its `<meta charset>` is the declared
+    /// charset, checked against the bytes), so offsets map through both steps.
+    static func document(id: String, source: DocumentSource, raw: [UInt8], encoding: EncodingChoice = .auto) throws(IngestError) -> Document {
+        let decoded = try TextDecoder.decode(raw, declaredCharset: declaredCharset(raw), choice: encoding)
+        let page = extract(decoded.text)
+        let alignment = decoded.alignment.composed(with: page.alignment)
+        var doc = try Document(id: id, source: source, raw: raw, text: page.text, alignment: alignment, encoding: decoded.report)
         doc.metadata = page.metadata
         doc.ingestBlocks = page.paragraphs.map { IngestBlock(raw: alignment.rawSpan(for: $0.span), role: $0.role) }
         doc.inputFormat = "html"
         return doc
+    }
+
+    /// The charset a page declares in its first 2 kB (`<meta charset="…">` or the
+    /// `http-equiv` form `content="text/html; charset=…"`), as browsers prescan it.
+    static func declaredCharset(_ raw: [UInt8]) -> String? {
+        let head = raw.prefix(2048).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let key = Array("charset".utf8)
+        var i = 0
+        while i + key.count < head.count {
+            if head[i] == key[0], Array(head[i..<(i + key.count)]) == key {
+                var j = i + key.count
+                while j < head.count && head[j] == 0x20 { j += 1 }
+                guard j < head.count, head[j] == 0x3D else { i += 1; continue }   // '='
+                j += 1
+                while j < head.count && (head[j] == 0x20 || head[j] == 0x22 || head[j] == 0x27) { j += 1 }
+                var k = j
+                while k < head.count, head[k] == 0x2D || head[k] == 0x5F || head[k] == 0x2E || head[k] == 0x3A
+                        || (head[k] >= 0x30 && head[k] <= 0x39) || (head[k] >= 0x61 && head[k] <= 0x7A) { k += 1 }
+                if k > j { return String(decoding: head[j..<k], as: UTF8.self) }
+            }
+            i += 1
+        }
+        return nil
     }
 }
