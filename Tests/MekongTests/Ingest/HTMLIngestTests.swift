@@ -101,6 +101,19 @@ import MekongCore
         #expect(try document("<html><body><p>a</p></html></body><p>na het einde</p>").textString == "a\n\nna het einde")
     }
 
+    @Test func aPageInADeclaredLegacyCharsetIsDecodedAndStillMapsToItsBytes() throws {
+        // "café" in Latin-1: é is the single byte 0xE9.
+        let raw = Array("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Een caf".utf8) + [0xE9] + Array(" in Hanoi.</p></body></html>".utf8)
+        var doc = try HTMLIngest.document(id: "p", source: .init(path: nil), raw: raw)
+        var pipeline = try PipelineFactory.make(.init(stages: [.normalize, .blocks]))
+        try pipeline.run(&doc)
+        #expect(doc.textString == "Een café in Hanoi.")
+        let start = doc.textString.utf8.count - " in Hanoi.".utf8.count - "café".utf8.count
+        let r = doc.alignment.rawSpan(for: TextSpan(start, start + "café".utf8.count))
+        #expect(Array(raw[r.range]) == Array("caf".utf8) + [0xE9])
+        #expect(doc.encoding?.declared == "iso-8859-1")
+    }
+
     @Test func twoLineBreaksEndAParagraph() throws {
         let doc = try document("<div>eerste regel<br>zelfde alinea<br><br>tweede alinea</div>")
         #expect(doc.textString == "eerste regel\nzelfde alinea\n\ntweede alinea")
