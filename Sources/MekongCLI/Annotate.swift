@@ -66,7 +66,7 @@ struct Annotate: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Input format when the extension does not say (stdin): text or jsonl.")
+    @Option(help: "Input format when the extension does not say (stdin): text, jsonl or html.")
     var inputFormat: InputFormat?
 
     @Option(help: ArgumentHelp("How text files are encoded: auto (the default: UTF-8 stays, with mojibake and VIQR undone; other bytes are detected), utf-8, tcvn3, vni, viqr, or any charset name ICU knows (windows-1258, iso-8859-1, shift_jis ...).", valueName: "encoding"))
