@@ -32,6 +32,7 @@ MIN_LETTERS = 4     # a text of fewer letters (but at least 2)
 SHORT_CONFIDENCE = 0.9  # is `und` unless its best language's posterior reaches this
 TRIM = 0.4          # share of the words (the costliest) that the rejection statistic leaves out
 REJECT_MIN_WORDS = 3    # shorter texts are never rejected as another language
+CAPITAL_WEIGHT = 0.3    # weight of a word that starts with a capital (names) in a text's sums
 BLANK = 0x20
 TAG_NGRAM, TAG_CONTEXT, TAG_WORD = 0x4E, 0x43, 0x57
 MAGIC = b"MKLANGID"
@@ -61,8 +62,14 @@ def starts_url(text, i):
 
 
 def words(text):
-    """Lowercased words of a text, as Swift's LanguageIdentifier reads them."""
+    """Lowercased words of a text, as Swift's LanguageModel reads them."""
+    return [w for w, _ in cased_words(text)]
+
+
+def cased_words(text):
+    """(lowercased word, whether it starts with a capital) for each word of a text."""
     out, cur = [], []
+    capital = False
     i, n = 0, len(text)
     while i < n:
         c = text[i]
@@ -71,17 +78,21 @@ def words(text):
                 i += 1
             continue
         if is_letter(c):
+            if not cur:
+                capital = c.isupper()
             cur.append(lower(c))
         elif c in "'\u2019" and i + 1 < n and is_letter(text[i + 1]):
+            if not cur:
+                capital = False
             cur.append("'")
         else:
             if cur:
                 if len(cur) <= MAX_WORD:
-                    out.append("".join(cur))
+                    out.append(("".join(cur), capital))
                 cur = []
         i += 1
     if cur and len(cur) <= MAX_WORD:
-        out.append("".join(cur))
+        out.append(("".join(cur), capital))
     return out
 
 
@@ -352,6 +363,7 @@ class Model:
         self.reject_base = reject_base
         self.reject_slope = reject_slope
         self.loans = loans
+        self.capital_weight = CAPITAL_WEIGHT
 
     def char_bits(self, w):
         seq = [BLANK] + [ord(c) for c in w] + [BLANK]
@@ -385,16 +397,21 @@ class Model:
         return [x + self.oov for x in b]
 
     def word_costs(self, text, cache=None):
-        """[(bits per language, characters)] of the text's words."""
+        """[(bits per language, characters)] of the text's words, a capitalized word's
+        weighed by CAPITAL_WEIGHT (names: `Tran Quoc Dung` in a Dutch sentence)."""
         out = []
-        for w in words(text):
+        for w, capital in cased_words(text):
             if cache is not None:
                 b = cache.get(w)
                 if b is None:
                     b = cache[w] = self.word_bits(w)
             else:
                 b = self.word_bits(w)
-            out.append((b, len(w) + 1))
+            if capital:
+                k = self.capital_weight
+                out.append(([x * k for x in b], (len(w) + 1) * k))
+            else:
+                out.append((b, len(w) + 1))
         return out
 
     def score(self, text, cache=None):
@@ -409,8 +426,9 @@ class Model:
 
     def verdict(self, text, cache=None):
         """(best language index or None without evidence, posterior, rejection statistic)."""
+        ws = words(text)
         costs = self.word_costs(text, cache)
-        letters = sum(n - 1 for _, n in costs)
+        letters = sum(len(w) for w in ws)
         if letters < 2:
             return None, 0.0, 0.0
         bits = [sum(b[j] for b, _ in costs) for j in range(3)]
@@ -446,7 +464,7 @@ class Model:
         out += struct.pack("<3f", *self.unseen)
         out += struct.pack("<fff", self.oov, self.reject_base, self.reject_slope)
         out += struct.pack("<9f", *(x for row in self.loans for x in row))
-        out += struct.pack("<ffBB", TRIM, SHORT_CONFIDENCE, MIN_LETTERS, REJECT_MIN_WORDS)
+        out += struct.pack("<fffBB", TRIM, SHORT_CONFIDENCE, self.capital_weight, MIN_LETTERS, REJECT_MIN_WORDS)
         for tab, fmt in ((self.table, "B"), (self.words, "H")):
             ks = sorted(tab)
             out += struct.pack("<I", len(ks))

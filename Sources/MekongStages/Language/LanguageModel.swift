@@ -3,10 +3,12 @@ import MekongCore
 
 /// What the model says about one text: its cost in bits under each language's model
 /// (lanes 0, 1, 2 = `Language.known`; lane 3 unused) and the characters that were scored
-/// (letters of the words plus one end per word).
+/// (letters of the words plus one end per word), both with a capitalized word weighed by
+/// `LanguageModel.capitalWeight`; the letters and words, unweighted.
 struct LanguageEvidence: Sendable, Equatable {
     var bits = SIMD4<Float>(repeating: 0)
-    var characters = 0
+    var characters: Float = 0
+    var letters = 0
     var words = 0
 }
 
@@ -27,7 +29,7 @@ struct LanguageEvidence: Sendable, Equatable {
 /// UInt16 quanta per bit of the n-gram table, UInt16 quanta per bit of the word table,
 /// Float32 × 3 cost of a letter no language has seen, Float32 extra cost of a word outside
 /// the word table, Float32 rejection base and slope, Float32 × 9 loan shares (row = language),
-/// Float32 trim share, Float32 short-text confidence, UInt8 minimum letters, UInt8 minimum
+/// Float32 trim share, Float32 short-text confidence, Float32 capital weight, UInt8 minimum letters, UInt8 minimum
 /// words for a rejection (see `decide`); then the n-gram table: UInt32 count, UInt32 keys
 /// (ascending), UInt8 × 3 costs per key; then the word table: UInt32 count, UInt32 keys,
 /// UInt16 × 3 costs per key. Keys are FNV-1a (64-bit) over a tag (`N` n-gram, `C` context,
@@ -52,6 +54,9 @@ final class LanguageModel: Sendable {
     let trim: Double
     /// A text of fewer than `minLetters` letters is `und` unless its posterior reaches this.
     let shortConfidence: Double
+    /// Weight of a word that starts with a capital: names (`Tran Quoc Dung` in a Dutch
+    /// sentence) count for less than the lowercase words around them.
+    let capitalWeight: Float
     let minLetters: Int
     /// Texts of fewer words are never rejected as another language.
     let rejectMinWords: Int
@@ -114,6 +119,7 @@ final class LanguageModel: Sendable {
         self.loans = loans
         trim = Double(try f32())
         shortConfidence = Double(try f32())
+        capitalWeight = try f32()
         minLetters = try u8()
         rejectMinWords = try u8()
         guard order >= 1 && order <= 8 && maxWord >= 1 else { throw FormatError(message: "bad order or word length") }
@@ -279,11 +285,13 @@ final class LanguageModel: Sendable {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: maxWord + 2) { buffer in
             let seq = buffer.baseAddress!
             var n = 0                                   // letters in the current word
+            var capital = false                         // the current word starts with a capital
             var h = Self.step(Self.fnvOffset, Self.tagWord)
             var i = 0
             let count = p.count
             while true {
                 var letter: UInt32 = 0
+                var upper = false
                 var len = 1
                 if i < count {
                     if n == 0 {
@@ -293,28 +301,29 @@ final class LanguageModel: Sendable {
                     }
                     let b = p[i]
                     if b < 0x80 {
-                        if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letter = UInt32(b | 0x20) }
+                        if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letter = UInt32(b | 0x20); upper = b < 0x61 }
                         else if b == 0x27, i + 1 < count, Self.isLetter(p, at: i + 1) { letter = 0x27 }
                     } else {
                         let (v, l) = Scalars.decode(p, at: i)
                         len = l
-                        if Scalars.isLetter(v) { letter = Scalars.lowercased(v) }
+                        if Scalars.isLetter(v) { letter = Scalars.lowercased(v); upper = Scalars.isUppercase(v) }
                         else if v == 0x2019, i + l < count, Self.isLetter(p, at: i + l) { letter = 0x27 }
                     }
                 }
                 if letter != 0 {
+                    if n == 0 { capital = upper }
                     n += 1
                     if n <= maxWord { seq[n] = letter }
                     h = Self.step(h, letter)
                 } else if n > 0 {
                     if n <= maxWord {
-                        var cost = wordCost(key: Self.finish(h), seq, letters: n)
+                        let weight: Float = capital ? capitalWeight : 1
+                        var cost = wordCost(key: Self.finish(h), seq, letters: n) * weight
+                        cost[3] = Float(n + 1) * weight
                         e.bits += cost
-                        e.characters += n + 1
-                        if let perWord, e.words < perWord.count {
-                            cost[3] = Float(n + 1)
-                            perWord[e.words] = cost
-                        }
+                        e.characters += cost[3]
+                        e.letters += n
+                        if let perWord, e.words < perWord.count { perWord[e.words] = cost }
                         e.words += 1
                     }
                     n = 0
@@ -345,7 +354,7 @@ final class LanguageModel: Sendable {
     /// language). Confidence: the winner's posterior over the three languages; for a rejected
     /// text, 0.5 to 1 as the statistic rises up to one bit above the threshold; 0 without evidence.
     func decide(_ e: LanguageEvidence, perWord: UnsafeMutableBufferPointer<SIMD4<Float>>?, prior: Language = .und, priorBits: Float = 0) -> (Language, Double) {
-        let letters = e.characters - e.words
+        let letters = e.letters
         guard letters >= 2 else { return (.und, 0) }
         var bits = e.bits
         if let p = Language.known.firstIndex(of: prior) { bits[p] -= priorBits }

@@ -14,7 +14,7 @@ public struct LanguageStage: Stage {
     static let sentenceLimit = 600
     /// How much a sentence leans towards its block's language, in bits: a sentence keeps its
     /// block's language unless its own words say otherwise by more than this.
-    static let blockPriorBits: Float = 4
+    static let blockPriorBits: Float = 10
 
     private let model: LanguageModel
 
@@ -59,7 +59,7 @@ public struct LanguageStage: Stage {
                 }
                 var (lang, confidence, e) = model.identify(UnsafeBufferPointer(rebasing: t[s.span.range]), limit: sentenceLimit,
                                                            prior: block?.language ?? .und, priorBits: blockPriorBits)
-                if e.characters - e.words < model.minLetters && lang == .und {
+                if e.letters < model.minLetters && lang == .und {
                     // Too few letters to say: the block's language.
                     (lang, confidence) = (block?.language ?? .und, block?.languageConfidence ?? 0)
                 }
