@@ -1,5 +1,6 @@
 """The language identifier's model, in Python: corpus reading, training, the binary file,
-and a scorer that reads the file exactly as Swift's `LanguageIdentifier` does.
+and a scorer that scores exactly as Swift's `LanguageModel` does (the per-sentence block prior
+and the 600-byte reading limit are Swift's alone).
 Used by `scripts/train-langid` (Python 3 standard library only).
 
 Model (see README, "Language identification"):
