@@ -31,9 +31,15 @@ public struct Sentence: Sendable, Equatable {
     public var span: TextSpan
     /// Index into `Document.blocks`.
     public var block: Int
-    public init(span: TextSpan, block: Int) {
+    /// The sentence's own language (the language stage's identifier, run on the sentence
+    /// once sentences exist); its block's language when the sentence has no words.
+    public var language: Language
+    public var languageConfidence: Double
+    public init(span: TextSpan, block: Int, language: Language = .und, languageConfidence: Double = 0) {
         self.span = span
         self.block = block
+        self.language = language
+        self.languageConfidence = languageConfidence
     }
 }
 

@@ -192,7 +192,8 @@ public enum RecordWriter {
             w.beginObject()
             offsets.write(s.span, &w)
             w.key("block"); w.int(s.block)
-            w.key("language"); w.string(language(of: s, in: doc).rawValue)
+            w.key("language"); w.string(s.language.rawValue)
+            w.key("confidence"); w.fixed(s.languageConfidence)
             w.endObject()
         }
         w.endArray()
@@ -243,10 +244,6 @@ public enum RecordWriter {
         w.endArray()
     }
 
-    private static func language(of s: Sentence, in doc: Document) -> Language {
-        doc.blocks.indices.contains(s.block) ? doc.blocks[s.block].language : doc.mainLanguage
-    }
-
     /// One record per sentence, each carrying its document's id and its offsets in the document text.
     private static func writeSentenceRecords(_ doc: Document, options: OutputOptions, into out: inout [UInt8]) {
         var offsets = Offsets(doc, options)
@@ -259,7 +256,8 @@ public enum RecordWriter {
             w.key("document"); w.string(doc.id)
             w.key("index"); w.int(i)
             w.key("source"); writeSource(doc.source, &w)
-            w.key("language"); w.string(language(of: s, in: doc).rawValue)
+            w.key("language"); w.string(s.language.rawValue)
+            w.key("confidence"); w.fixed(s.languageConfidence)
             writeStages(doc, &w)
             writeEncoding(doc, &w)
             w.key("text"); w.string(utf8: doc.text[s.span.range])

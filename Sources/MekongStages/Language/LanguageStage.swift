@@ -1,59 +1,109 @@
 import MekongCore
 
-/// Language of each block from two kinds of evidence, both in data files:
-/// function words of each language (`<lang>/stopwords.txt`, Vietnamese also
-/// without diacritics) and letters that only Vietnamese uses (`vi/letters.txt`).
-/// A block with no evidence is `und`. `--lang` overrides everything.
+/// Language of each block, and (after the sentences stage) of each sentence, from the
+/// character n-gram and word model in `Resources/models/langid.bin` (`LanguageModel`).
+/// A block is read on its first `LanguageStage.blockLimit` bytes. Text with no words, or
+/// whose words are unlikely in all three languages (another language, noise), is `und`.
+/// `--lang` overrides everything.
 public struct LanguageStage: Stage {
     public static let name = StageName.language
     public static let requires: [StageName] = [.blocks]
 
-    private let profile: LanguageProfile
+    /// Bytes of a block or sentence that are read (the word running over the limit is finished).
+    static let blockLimit = 600
+    static let sentenceLimit = 600
+    /// How much a sentence leans towards its block's language, in bits: a sentence keeps its
+    /// block's language unless its own words say otherwise by more than this.
+    static let blockPriorBits: Float = 10
 
-    public init() throws { profile = try LanguageProfile.shared() }
+    private let model: LanguageModel
+
+    public init() throws { model = try LanguageModel.shared() }
 
     public func process(_ document: inout Document) throws {
         let text = document.text
-        for i in document.blocks.indices {
-            if let forced = document.forcedLanguage {
-                document.blocks[i].language = forced
-                document.blocks[i].languageConfidence = 1
-                continue
-            }
-            let (lang, confidence) = text.withUnsafeBufferPointer { profile.identify(UnsafeBufferPointer(rebasing: $0[document.blocks[i].span.range])) }
-            document.blocks[i].language = lang
-            document.blocks[i].languageConfidence = confidence
-        }
-    }
-}
-
-/// The word lists and letters behind `LanguageStage`, loaded once per process.
-/// Function words are at most 16 UTF-8 bytes, so a lowercased word packs into a
-/// `PackedKey`: lookups allocate nothing.
-final class LanguageProfile: Sendable {
-    /// Packed word -> bit mask of the languages (bit i = Language.known[i]) that use it.
-    private let words: [PackedKey: UInt8]
-    private let vietnameseLetters: Set<UInt32>
-    /// Enough evidence: a block's language is decided on its first words.
-    static let maxWords = 48
-
-    private init() throws {
-        var words: [PackedKey: UInt8] = [:]
-        for (i, lang) in Language.known.enumerated() {
-            for w in try ResourceData.lines("\(lang.rawValue)/stopwords.txt") {
-                guard let key = PackedKey(w.lowercased().utf8) else {
-                    throw ResourceData.MissingResource(path: "\(lang.rawValue)/stopwords.txt: '\(w)' is longer than \(PackedKey.capacity) bytes")
+        let model = self.model
+        text.withUnsafeBufferPointer { t in
+            for i in document.blocks.indices {
+                if let forced = document.forcedLanguage {
+                    document.blocks[i].language = forced
+                    document.blocks[i].languageConfidence = 1
+                    continue
                 }
-                words[key, default: 0] |= 1 << UInt8(i)
+                let (lang, confidence, _) = model.identify(UnsafeBufferPointer(rebasing: t[document.blocks[i].span.range]), limit: Self.blockLimit)
+                document.blocks[i].language = lang
+                document.blocks[i].languageConfidence = confidence
+                // A photo credit is a cue word and a name (`(Foto: Ly Minh Tuan)`): names are no
+                // evidence of language, so it is in the language of the caption it ends.
+                if document.blocks[i].role == .credit, i > 0, document.blocks[i - 1].role == .caption {
+                    document.blocks[i].language = document.blocks[i - 1].language
+                    document.blocks[i].languageConfidence = document.blocks[i - 1].languageConfidence
+                }
             }
         }
-        self.words = words
-        vietnameseLetters = Set(try ResourceData.lines("vi/letters.txt").flatMap { $0.unicodeScalars.map(\.value) })
     }
 
-    /// Static lets initialize once, thread-safely.
-    private static let loaded = Result { try LanguageProfile() }
-    static func shared() throws -> LanguageProfile { try loaded.get() }
+    /// Gives every sentence its own language: the sentence's words decide, leaning towards
+    /// the block's language by `blockPriorBits`; a sentence with too few letters to say
+    /// (or that is the whole block) keeps its block's language and confidence. Called by the sentences stage when the language stage ran.
+    static func assignSentenceLanguages(_ document: inout Document, model: LanguageModel) {
+        let text = document.text
+        text.withUnsafeBufferPointer { t in
+            for i in document.sentences.indices {
+                let s = document.sentences[i]
+                let block = document.blocks.indices.contains(s.block) ? document.blocks[s.block] : nil
+                if let forced = document.forcedLanguage {
+                    document.sentences[i].language = forced
+                    document.sentences[i].languageConfidence = 1
+                    continue
+                }
+                if let block, block.span.range == s.span.range {
+                    // The whole block: its verdict stands.
+                    document.sentences[i].language = block.language
+                    document.sentences[i].languageConfidence = block.languageConfidence
+                    continue
+                }
+                var (lang, confidence, e) = model.identify(UnsafeBufferPointer(rebasing: t[s.span.range]), limit: sentenceLimit,
+                                                           prior: block?.language ?? .und, priorBits: blockPriorBits)
+                if e.letters < model.minLetters && lang == .und {
+                    // Too few letters to say: the block's language.
+                    (lang, confidence) = (block?.language ?? .und, block?.languageConfidence ?? 0)
+                }
+                document.sentences[i].language = lang
+                document.sentences[i].languageConfidence = confidence
+            }
+        }
+        blockLanguagesFromSentences(&document)
+    }
+
+    /// A block of several sentences takes the language that covers most of its sentences'
+    /// bytes (`und` included): a block mixing languages, which its first bytes alone judged,
+    /// gets its main language rather than `und` or its first sentence's.
+    static func blockLanguagesFromSentences(_ document: inout Document) {
+        guard document.forcedLanguage == nil else { return }
+        var i = 0
+        let sentences = document.sentences
+        while i < sentences.count {
+            let block = sentences[i].block
+            var j = i
+            var bytes = SIMD4<Int>(repeating: 0)           // vi, nl, en, und
+            while j < sentences.count && sentences[j].block == block {
+                let lane = Language.known.firstIndex(of: sentences[j].language) ?? 3
+                bytes[lane] += sentences[j].span.range.count
+                j += 1
+            }
+            if j - i >= 2 && document.blocks.indices.contains(block) {
+                var best = 0
+                for lane in 1..<4 where bytes[lane] > bytes[best] { best = lane }
+                let language = best < 3 ? Language.known[best] : .und
+                if language != document.blocks[block].language {
+                    document.blocks[block].language = language
+                    document.blocks[block].languageConfidence = Double(bytes[best]) / Double(max(1, bytes.wrappedSum()))
+                }
+            }
+            i = j
+        }
+    }
 
     /// When a URL (`http://`, `https://`, `www.`) starts at `i`, the offset after it.
     static func endOfAddress(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
@@ -65,68 +115,5 @@ final class LanguageProfile: Sendable {
         var j = i
         while j < p.count && p[j] != 0x20 && p[j] != 0x0A { j += 1 }
         return j
-    }
-
-    func identify(_ p: UnsafeBufferPointer<UInt8>) -> (Language, Double) {
-        var score: (Double, Double, Double) = (0, 0, 0)   // vi, nl, en
-        var key = PackedKey()
-        var length = 0                // bytes in the current word (keys hold up to 16)
-        var vietnameseWord = false
-        var wordCount = 0
-        var i = 0
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(4)
-        while i <= p.count {
-            // URLs are not language: `baobienxanh.vn/viet-nam-ha-lan-hop-tac`.
-            if length == 0, i < p.count, let end = Self.endOfAddress(p, at: i) { i = end; continue }
-            var isLetter = false
-            var len = 1
-            var v: UInt32 = 0
-            if i < p.count {
-                let b = p[i]
-                if b < 0x80 {
-                    isLetter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
-                    v = UInt32(b | (isLetter ? 0x20 : 0))
-                } else {
-                    (v, len) = Scalars.decode(p, at: i)
-                    isLetter = Scalars.isLetter(v)
-                    if isLetter {
-                        if vietnameseLetters.contains(v) { vietnameseWord = true }
-                        v = Scalars.lowercased(v)
-                    }
-                }
-            }
-            if isLetter {
-                if v < 0x80 {
-                    key.append(UInt8(v)); length += 1
-                } else {
-                    scratch.removeAll(keepingCapacity: true)
-                    Scalars.encode(v, into: &scratch)
-                    for b in scratch { key.append(b) }
-                    length += scratch.count
-                }
-            } else if length > 0 || vietnameseWord {
-                if length <= PackedKey.capacity, let mask = words[key] {
-                    let share = 1.0 / Double(mask.nonzeroBitCount)
-                    if mask & 1 != 0 { score.0 += share }
-                    if mask & 2 != 0 { score.1 += share }
-                    if mask & 4 != 0 { score.2 += share }
-                }
-                if vietnameseWord { score.0 += 2 }
-                key = PackedKey(); length = 0; vietnameseWord = false
-                wordCount += 1
-                if wordCount >= Self.maxWords { break }
-            }
-            i += len
-        }
-        let scores = [score.0, score.1, score.2]
-        let total = scores.reduce(0, +)
-        guard total > 0 else { return (.und, 0) }
-        let sorted = scores.sorted(by: >)
-        if sorted[0] == sorted[1] { return (.und, 0) }
-        let best = scores.firstIndex(of: sorted[0])!
-        // Confidence: the winner's share, shrunk when there is little evidence.
-        let confidence = (scores[best] / total) * (total / (total + 1))
-        return (Language.known[best], confidence)
     }
 }

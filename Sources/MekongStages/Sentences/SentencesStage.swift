@@ -43,13 +43,18 @@ public struct SentencesStage: Stage {
                 var start = 0
                 for cut in cuts + [p.count] {
                     if let span = Self.trimmed(p, start, cut) {
-                        sentences.append(Sentence(span: TextSpan(range.lowerBound + span.lowerBound, range.lowerBound + span.upperBound), block: index))
+                        sentences.append(Sentence(span: TextSpan(range.lowerBound + span.lowerBound, range.lowerBound + span.upperBound), block: index,
+                                                  language: block.language, languageConfidence: block.languageConfidence))
                     }
                     start = cut
                 }
             }
         }
         document.sentences = sentences
+        // Each sentence's own language, when the language stage ran (it runs before this one).
+        if document.stagesRun.contains(StageName.language.rawValue) {
+            LanguageStage.assignSentenceLanguages(&document, model: try LanguageModel.shared())
+        }
     }
 
     /// The range without leading and trailing spaces and line breaks; nil when nothing is left.
