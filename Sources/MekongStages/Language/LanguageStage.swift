@@ -17,8 +17,12 @@ public struct LanguageStage: Stage {
     static let blockPriorBits: Float = 10
 
     private let model: LanguageModel
+    private let markers: ForeignMarkers
 
-    public init() throws { model = try LanguageModel.shared() }
+    public init() throws {
+        model = try LanguageModel.shared()
+        markers = try ForeignMarkers.shared()
+    }
 
     public func process(_ document: inout Document) throws {
         let text = document.text
@@ -30,7 +34,9 @@ public struct LanguageStage: Stage {
                     document.blocks[i].languageConfidence = 1
                     continue
                 }
-                let (lang, confidence, _) = model.identify(UnsafeBufferPointer(rebasing: t[document.blocks[i].span.range]), limit: Self.blockLimit)
+                let bytes = UnsafeBufferPointer(rebasing: t[document.blocks[i].span.range])
+                var (lang, confidence, _) = model.identify(bytes, limit: Self.blockLimit)
+                if (lang == .nl || lang == .en) && markers.isForeign(bytes, limit: Self.blockLimit) { (lang, confidence) = (.und, 0.5) }
                 document.blocks[i].language = lang
                 document.blocks[i].languageConfidence = confidence
                 // A photo credit is a cue word and a name (`(Foto: Ly Minh Tuan)`): names are no
@@ -46,7 +52,7 @@ public struct LanguageStage: Stage {
     /// Gives every sentence its own language: the sentence's words decide, leaning towards
     /// the block's language by `blockPriorBits`; a sentence with too few letters to say
     /// (or that is the whole block) keeps its block's language and confidence. Called by the sentences stage when the language stage ran.
-    static func assignSentenceLanguages(_ document: inout Document, model: LanguageModel) {
+    static func assignSentenceLanguages(_ document: inout Document, model: LanguageModel, markers: ForeignMarkers) {
         let text = document.text
         text.withUnsafeBufferPointer { t in
             for i in document.sentences.indices {
@@ -68,6 +74,8 @@ public struct LanguageStage: Stage {
                 if e.letters < model.minLetters && lang == .und {
                     // Too few letters to say: the block's language.
                     (lang, confidence) = (block?.language ?? .und, block?.languageConfidence ?? 0)
+                } else if (lang == .nl || lang == .en) && markers.isForeign(UnsafeBufferPointer(rebasing: t[s.span.range]), limit: sentenceLimit) {
+                    (lang, confidence) = (.und, 0.5)
                 }
                 document.sentences[i].language = lang
                 document.sentences[i].languageConfidence = confidence

@@ -53,7 +53,7 @@ public struct SentencesStage: Stage {
         document.sentences = sentences
         // Each sentence's own language, when the language stage ran (it runs before this one).
         if document.stagesRun.contains(StageName.language.rawValue) {
-            LanguageStage.assignSentenceLanguages(&document, model: try LanguageModel.shared())
+            LanguageStage.assignSentenceLanguages(&document, model: try LanguageModel.shared(), markers: try ForeignMarkers.shared())
         }
     }
 

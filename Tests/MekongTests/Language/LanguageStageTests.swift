@@ -67,10 +67,19 @@ import MekongCore
         "Die Bundesregierung will die Steuern für kleine Unternehmen im nächsten Jahr deutlich senken.",
         "Gestern Abend haben wir mit unseren Nachbarn im Garten gegessen und lange über das Wetter gesprochen.",
         "Pemerintah kota akan membangun jembatan baru di atas sungai itu tahun depan.",
+        // Afrikaans and French read as odd Dutch or English to the character model: their
+        // function words (`common/foreign-markers.tsv`) give them away.
+        "Hulle sal vir die kinders 'n nuwe skool bou, maar die geld is nog nie daar nie.",
+        "La mairie va construire un nouveau pont sur la rivière avant la fin de l'année prochaine.",
     ])
     func aSentenceInAnotherLanguageIsUndetermined(text: String) throws {
         #expect(try languages(text) == [.und])
         #expect(try sentenceLanguages(text) == [.und])
+    }
+
+    @Test func aDutchSentenceQuotingAFrenchTitleStaysDutch() throws {
+        let text = "Zij speelde vorig jaar in de film Le jour où tout a changé en daarna in een serie over de haven van Rotterdam."
+        #expect(try languages(text) == [.nl])
     }
 
     @Test func sentencesOfAMixedBlockGetTheirOwnLanguages() throws {
