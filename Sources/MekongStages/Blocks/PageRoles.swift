@@ -37,9 +37,12 @@ struct PageRoles {
         var previousEnd = -1
         for b in document.blocks {
             let r = b.span.range
-            let s = String(decoding: text[r], as: UTF8.self)
             let joined = previousEnd >= 0 && !text[previousEnd..<r.lowerBound].dropFirst().contains(0x0A)
-            lines.append(Line(span: b.span, string: s, scalars: s.unicodeScalars.count,
+            // Only short lines are read as strings (their form may tell their role); a long
+            // one is a paragraph whatever it says.
+            let scalars = Self.scalarCount(text[r])
+            let s = scalars <= Self.maxTellingScalars ? String(decoding: text[r], as: UTF8.self) : ""
+            lines.append(Line(span: b.span, string: s, scalars: scalars,
                               endsSentence: Self.endsSentence(text, r), joinedToPrevious: joined))
             previousEnd = r.upperBound
         }
@@ -60,12 +63,12 @@ struct PageRoles {
         if let source = roles.indices.first(where: { $0 > firstBody && roles[$0] == .source }) {
             lastBody = min(lastBody, source - 1)
         }
-        while lastBody > firstBody && (!lines[lastBody].paragraphLike || lines[lastBody].string.hasSuffix("?") && lines[lastBody].scalars < 150) {
+        while lastBody > firstBody && (!lines[lastBody].paragraphLike || document.text[lines[lastBody].span.range].last == 0x3F && lines[lastBody].scalars < 150) {
             lastBody -= 1
         }
         // A line just above a caption, in the same paragraph and not a sentence, is the image's alt text.
         for i in lines.indices.dropLast() where !told[i] && !lines[i].paragraphLike && lines[i + 1].joinedToPrevious {
-            if roles[i + 1] == .caption || cues.creditSuffix(lines[i + 1].string) != nil { roles[i] = .caption; told[i] = true }
+            if roles[i + 1] == .caption { roles[i] = .caption; told[i] = true }
         }
         // Before the article: the title is the last plain line, the rest is the site's.
         var titleIndex: Int?
@@ -89,17 +92,28 @@ struct PageRoles {
     func refine(_ document: inout Document) {
         for i in document.blocks.indices where document.blocks[i].role == .body || document.blocks[i].role == .caption {
             let b = document.blocks[i]
+            let scalars = Self.scalarCount(document.text[b.span.range])
+            guard scalars <= Self.maxTellingScalars else { continue }
             let s = document.string(b.span)
-            let line = Line(span: b.span, string: s, scalars: s.unicodeScalars.count,
+            let line = Line(span: b.span, string: s, scalars: scalars,
                             endsSentence: Self.endsSentence(document.text, b.span.range), joinedToPrevious: false)
             if let r = telling(line, &document.metadata), r != .caption { document.blocks[i].role = r }
         }
         splitCredits(&document)
     }
 
+    /// Lines longer than this have no telling form: they are paragraphs.
+    static let maxTellingScalars = 300
+
+    static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        var n = 0
+        for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
     /// The role a line's own form gives it, wherever it stands; fills metadata on the way.
     private func telling(_ line: Line, _ metadata: inout DocumentMetadata) -> BlockRole? {
-        guard line.scalars <= 300 else { return nil }
+        guard line.scalars <= Self.maxTellingScalars else { return nil }
         let s = line.string
         if let (kind, rest) = cues.leadingCue(s) {
             switch kind {
@@ -134,8 +148,11 @@ struct PageRoles {
         var i = 0
         while i < document.blocks.count {
             let b = document.blocks[i]
-            guard b.role == .caption || b.role == .body else { i += 1; continue }
-            let s = document.string(b.span)
+            // Cheap test first: a credit ends in `)`. Only the block's tail is read as a string.
+            guard b.role == .caption || b.role == .body, !b.span.isEmpty, document.text[b.span.end.utf8Offset - 1] == 0x29 else { i += 1; continue }
+            var tailStart = max(b.span.start.utf8Offset, b.span.end.utf8Offset - 120)
+            while tailStart < b.span.end.utf8Offset && document.text[tailStart] & 0xC0 == 0x80 { tailStart += 1 }
+            let s = String(decoding: document.text[tailStart..<b.span.end.utf8Offset], as: UTF8.self)
             guard let suffix = cues.creditSuffix(s) else { i += 1; continue }
             let creditStart = b.span.end.utf8Offset - suffix.byteCount
             var captionEnd = creditStart

@@ -10,6 +10,8 @@ struct LanguageEvidence: Sendable, Equatable {
     var characters: Float = 0
     var letters = 0
     var words = 0
+    /// Words that are function words of a neighbouring language, per `ForeignMarkers` language.
+    var foreignHits = SIMD4<Int32>(repeating: 0)
 }
 
 /// The language identifier's model (`Resources/models/langid.bin`, built by
@@ -279,7 +281,8 @@ final class LanguageModel: Sendable {
     /// The evidence of a text, read up to the first word that starts at or after `limit` bytes.
     /// `perWord`, when given, receives each word's costs (lanes 0-2) and characters (lane 3),
     /// up to its capacity.
-    func evidence(_ p: UnsafeBufferPointer<UInt8>, limit: Int = .max, perWord: UnsafeMutableBufferPointer<SIMD4<Float>>? = nil) -> LanguageEvidence {
+    func evidence(_ p: UnsafeBufferPointer<UInt8>, limit: Int = .max, perWord: UnsafeMutableBufferPointer<SIMD4<Float>>? = nil,
+                  markers: ForeignMarkers? = nil) -> LanguageEvidence {
         var e = LanguageEvidence()
         let maxWord = self.maxWord
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: maxWord + 2) { buffer in
@@ -318,7 +321,9 @@ final class LanguageModel: Sendable {
                 } else if n > 0 {
                     if n <= maxWord {
                         let weight: Float = capital ? capitalWeight : 1
-                        var cost = wordCost(key: Self.finish(h), seq, letters: n) * weight
+                        let key = Self.finish(h)
+                        if let markers, n <= ForeignMarkers.longestMarker { markers.count(key, into: &e.foreignHits) }
+                        var cost = wordCost(key: key, seq, letters: n) * weight
                         cost[3] = Float(n + 1) * weight
                         e.bits += cost
                         e.characters += cost[3]
@@ -387,9 +392,17 @@ final class LanguageModel: Sendable {
         return bits / chars - Double(rejectSlope) / chars.squareRoot()
     }
 
-    func identify(_ p: UnsafeBufferPointer<UInt8>, limit: Int = .max, prior: Language = .und, priorBits: Float = 0) -> (Language, Double, LanguageEvidence) {
+    /// The key of a word as `evidence` computes it (its lowercased scalars).
+    static func wordKey(_ word: String) -> UInt32 {
+        var h = step(fnvOffset, tagWord)
+        for v in word.unicodeScalars { h = step(h, Scalars.lowercased(v.value)) }
+        return finish(h)
+    }
+
+    func identify(_ p: UnsafeBufferPointer<UInt8>, limit: Int = .max, prior: Language = .und, priorBits: Float = 0,
+                  markers: ForeignMarkers? = nil) -> (Language, Double, LanguageEvidence) {
         withUnsafeTemporaryAllocation(of: SIMD4<Float>.self, capacity: Self.keptWords) { perWord in
-            let e = evidence(p, limit: limit, perWord: perWord)
+            let e = evidence(p, limit: limit, perWord: perWord, markers: markers)
             let (language, confidence) = decide(e, perWord: perWord, prior: prior, priorBits: priorBits)
             return (language, confidence, e)
         }

@@ -35,8 +35,8 @@ public struct LanguageStage: Stage {
                     continue
                 }
                 let bytes = UnsafeBufferPointer(rebasing: t[document.blocks[i].span.range])
-                var (lang, confidence, _) = model.identify(bytes, limit: Self.blockLimit)
-                if (lang == .nl || lang == .en) && markers.isForeign(bytes, limit: Self.blockLimit) { (lang, confidence) = (.und, 0.5) }
+                var (lang, confidence, e) = model.identify(bytes, limit: Self.blockLimit, markers: markers)
+                if (lang == .nl || lang == .en) && ForeignMarkers.isForeign(e) { (lang, confidence) = (.und, 0.5) }
                 document.blocks[i].language = lang
                 document.blocks[i].languageConfidence = confidence
                 // A photo credit is a cue word and a name (`(Foto: Ly Minh Tuan)`): names are no
@@ -70,11 +70,11 @@ public struct LanguageStage: Stage {
                     continue
                 }
                 var (lang, confidence, e) = model.identify(UnsafeBufferPointer(rebasing: t[s.span.range]), limit: sentenceLimit,
-                                                           prior: block?.language ?? .und, priorBits: blockPriorBits)
+                                                           prior: block?.language ?? .und, priorBits: blockPriorBits, markers: markers)
                 if e.letters < model.minLetters && lang == .und {
                     // Too few letters to say: the block's language.
                     (lang, confidence) = (block?.language ?? .und, block?.languageConfidence ?? 0)
-                } else if (lang == .nl || lang == .en) && markers.isForeign(UnsafeBufferPointer(rebasing: t[s.span.range]), limit: sentenceLimit) {
+                } else if (lang == .nl || lang == .en) && ForeignMarkers.isForeign(e) {
                     (lang, confidence) = (.und, 0.5)
                 }
                 document.sentences[i].language = lang

@@ -32,7 +32,10 @@ public enum TextDecoder {
     /// ISO-8859-1 but valid multi-byte UTF-8; declared windows-1252 but VNI or TCVN3 Vietnamese).
     /// `choice` other than `.auto` forces an encoding (`--encoding`): no guessing, no repairs.
     /// Throws only for binary content (NUL bytes) or bytes no encoding fits.
-    public static func decode(_ bytes: [UInt8], declaredCharset: String? = nil, choice: EncodingChoice = .auto) throws(IngestError) -> DecodedText {
+    /// `markup`: the bytes are an HTML page, whose markup is full of the ASCII marks VIQR
+    /// uses (`'`, `?`, `.`): VIQR is not looked for (mojibake still is).
+    public static func decode(_ bytes: [UInt8], declaredCharset: String? = nil, choice: EncodingChoice = .auto,
+                              markup: Bool = false) throws(IngestError) -> DecodedText {
         if choice != .auto { return try forced(bytes, choice) }
         if let bom = byteOrderMark(bytes), let d = LegacyDecoders.icu(bytes, bom) {
             return finish(d, confidence: 1, declared: declaredCharset)
@@ -46,19 +49,19 @@ public enum TextDecoder {
             if error.kind == .binary { throw error }
         }
         if let declaredCharset {
-            return try decodeDeclared(bytes, declared: declaredCharset, validUTF8: validUTF8)
+            return try decodeDeclared(bytes, declared: declaredCharset, validUTF8: validUTF8, markup: markup)
         }
-        if validUTF8 { return repairedUTF8(bytes, declared: nil) }
+        if validUTF8 { return repairedUTF8(bytes, declared: nil, markup: markup) }
         return try decodeInvalidUTF8(bytes, declared: nil)
     }
 
     // MARK: Valid UTF-8
 
     /// Valid UTF-8: VIQR and mojibake are looked for (cheap checks first); otherwise the text is the input.
-    static func repairedUTF8(_ bytes: [UInt8], declared: String?, reportAs: String = "UTF-8") -> DecodedText {
+    static func repairedUTF8(_ bytes: [UInt8], declared: String?, reportAs: String = "UTF-8", markup: Bool = false) -> DecodedText {
         let hints = bytes.withUnsafeBufferPointer { FastCheck.scan($0) }
         let mojibakeHint = hints.mojibake, viqrHints = hints.viqrMarks
-        if viqrHints >= 3, let viqr = viqrReading(bytes) {
+        if !markup, viqrHints >= 3, let viqr = viqrReading(bytes) {
             return DecodedText(text: viqr.text, alignment: viqr.alignment,
                                report: EncodingReport(detected: "VIQR", confidence: viqr.confidence, declared: declared))
         }
@@ -216,13 +219,13 @@ public enum TextDecoder {
 
     // MARK: Declared and forced encodings
 
-    static func decodeDeclared(_ bytes: [UInt8], declared: String, validUTF8: Bool) throws(IngestError) -> DecodedText {
+    static func decodeDeclared(_ bytes: [UInt8], declared: String, validUTF8: Bool, markup: Bool = false) throws(IngestError) -> DecodedText {
         guard let choice = EncodingChoice.named(declared), choice != .auto else {
             // An unknown label: detect, and say what was declared.
-            return validUTF8 ? repairedUTF8(bytes, declared: declared) : try decodeInvalidUTF8(bytes, declared: declared)
+            return validUTF8 ? repairedUTF8(bytes, declared: declared, markup: markup) : try decodeInvalidUTF8(bytes, declared: declared)
         }
         if choice == .utf8 {
-            return validUTF8 ? repairedUTF8(bytes, declared: declared) : try decodeInvalidUTF8(bytes, declared: declared)
+            return validUTF8 ? repairedUTF8(bytes, declared: declared, markup: markup) : try decodeInvalidUTF8(bytes, declared: declared)
         }
         if validUTF8 {
             let ascii = !bytes.contains { $0 >= 0x80 }
@@ -234,10 +237,10 @@ public enum TextDecoder {
                     let (text, alignment) = VIQRDecoder.decode(bytes, tally: &tally).build()
                     return DecodedText(text: text, alignment: alignment, report: EncodingReport(detected: "VIQR", confidence: 1, declared: declared))
                 }
-                return repairedUTF8(bytes, declared: declared)
+                return repairedUTF8(bytes, declared: declared, markup: markup)
             }
             // ASCII reads the same in the declared encoding; still look for VIQR.
-            return repairedUTF8(bytes, declared: declared, reportAs: choice.description)
+            return repairedUTF8(bytes, declared: declared, reportAs: choice.description, markup: markup)
         }
         if !choice.allowsNUL, let at = bytes.firstIndex(of: 0) {
             throw IngestError(.binary, "NUL byte at byte offset \(at): binary content, not text")

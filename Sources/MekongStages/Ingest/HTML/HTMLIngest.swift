@@ -41,7 +41,7 @@ public enum HTMLIngest {
     /// page's bytes. The page is decoded first (its `<meta charset>` is the declared
     /// charset, checked against the bytes), so offsets map through both steps.
     static func document(id: String, source: DocumentSource, raw: [UInt8], encoding: EncodingChoice = .auto) throws(IngestError) -> Document {
-        let decoded = try TextDecoder.decode(raw, declaredCharset: declaredCharset(raw), choice: encoding)
+        let decoded = try TextDecoder.decode(raw, declaredCharset: declaredCharset(raw), choice: encoding, markup: true)
         let page = extract(decoded.text)
         let alignment = decoded.alignment.composed(with: page.alignment)
         var doc = try Document(id: id, source: source, raw: raw, text: page.text, alignment: alignment, encoding: decoded.report)
