@@ -158,6 +158,13 @@ extension ClaimRecognizer {
                 core.scale = t.originalString(core.end..<wordEnd)
                 core.end = wordEnd
                 core.integerDigits = false
+            } else if wordEnd == core.end + 1, t.original[core.end] == 0x6D, core.start > 0,
+                      let sign = t.scalar(core.start - 1), [0x24, 0xA3, 0x20AC, 0xA5, 0x20AB].contains(sign) {
+                // `£125m`, `$6m`: after a currency sign an `m` is million, not metres.
+                core.value *= 1_000_000
+                core.scale = "m"
+                core.end = wordEnd
+                core.integerDigits = false
             }
         }
         return core

@@ -140,6 +140,9 @@ extension ClaimRecognizer {
                 let afterTen = previous == .teen && lex.language == .vi && current - wordStartValue == 0 && lastWordValue == 10
                 if previous == .digit || previous == .teen && !afterTen || previous == .afterTens { break loop }
                 if previous == .tens && p.value == 0 { break loop }
+                // After a ten Vietnamese says five `lăm` (`mười lăm` = 15): `năm` there is the year,
+                // `mười năm` = ten years, `hai mươi năm` = twenty years.
+                if lex.language == .vi && p.value == 5 && (afterTen || previous == .tensMarker) { break loop }
                 current += p.value; lastDigit = p.value
             case .teen:
                 if previous == .digit && lex.language != .vi || previous == .teen || previous == .tens { break loop }

@@ -27,6 +27,9 @@ import MekongCore
         (.en, "between 20 and 30 percent of 3,200 km", ["between 20 and 30 percent range - % low 20 high 30", "3,200 km quantity 3200 km"]),
         (.nl, "tweehonderdduizend, eenentwintig", ["tweehonderdduizend number 200000", "eenentwintig number 21"]),
         (.vi, "hai mươi mốt, một trăm linh năm, mười lăm và hai mươi tư", ["hai mươi mốt number 21", "một trăm linh năm number 105", "mười lăm number 15", "hai mươi tư number 24"]),
+        // After a ten, five is `lăm`: `năm` there is the year.
+        (.vi, "mất mười năm, rồi hai mươi năm", ["mười năm quantity 10 year", "hai mươi năm quantity 20 year"]),
+        (.en, "the £125m plan and the 125m tower", ["£125m money 125000000 GBP", "125m quantity 125 m"]),
         (.en, "twenty-one, three hundred and the 4th time", ["twenty-one number 21", "three hundred number 300", "4th ordinal 4"]),
         (.en, "He is 5 feet 2 inches; the road is 2 km and 1 metre long.", ["5 feet 2 inches quantity 62 in", "2 km and 1 metre quantity 2001 m"]),
         (.nl, "Het kost 6-7 miljard dollar, zo'n 20 tot 30 projecten.", ["6-7 miljard dollar range - USD low 6000000000 high 7000000000", "20 tot 30 range - low 20 high 30"]),
