@@ -2,7 +2,7 @@
 /// `bijna 6 miljard dollar`, `gần 6 tỷ USD` and `nearly $6 billion` are equal.
 public struct Claim: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case money, percent, quantity, count, year, date, ordinal, range, number
+        case money, percent, quantity, count, year, date, time, ordinal, range, number
     }
 
     /// The closed set of qualifiers; absent when the text has none.
@@ -16,7 +16,8 @@ public struct Claim: Sendable, Equatable {
 
     public var span: TextSpan
     public var kind: Kind
-    /// Exact decimal string (`"6000000000"`, `"1.6"`); an ISO date for dates; nil for ranges and vague amounts.
+    /// Exact decimal string (`"6000000000"`, `"1.6"`); an ISO date for dates; `HH:MM` for clock
+    /// times; nil for ranges and vague amounts.
     public var value: String?
     /// Bounds of a range, or the lower bound of a vague amount (`honderden` ≥ 200).
     public var low: String?

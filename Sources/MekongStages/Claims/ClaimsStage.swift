@@ -18,8 +18,10 @@ public struct ClaimsStage: Stage {
     private let window = ClaimText()
     /// Verdicts on words seen before, per language (words recur: `một`, `and`, `this`).
     private let verdicts = VerdictCache()
+    private let clock: ClockTimes
 
     public init() throws {
+        clock = try ClockTimes.shared()
         let shared = try ClaimShared.shared()
         recognizers = try Language.known.map { l in
             guard let lex = try ClaimLexicon.shared(l) else { throw PipelineError("no claim data for \(l.rawValue)") }
@@ -33,7 +35,7 @@ public struct ClaimsStage: Stage {
         // The recognizer of each block, read once per document (not per sentence: no struct copies).
         let fallback = Language.known.firstIndex(of: main == .und ? .en : main)
         let blockRecognizer = document.blocks.map { b in b.language == .und ? fallback : Language.known.firstIndex(of: b.language) }
-        let window = self.window, verdicts = self.verdicts, t = scratch
+        let window = self.window, verdicts = self.verdicts, t = scratch, clock = self.clock
         document.text.withUnsafeBufferPointer { text in
             recognizers.withUnsafeBufferPointer { recognizers in
             for sentence in document.sentences {
@@ -52,6 +54,7 @@ public struct ClaimsStage: Stage {
                 }
                 guard confirmed else { continue }
                 t.load(p, base: range.lowerBound)
+                let first = claims.count
                 for d in recognizers[index].claims(in: t) {
                     claims.append(Claim(
                         span: TextSpan(t.byteOffsets[d.range.lowerBound], t.byteOffsets[d.range.upperBound]),
@@ -60,6 +63,21 @@ public struct ClaimsStage: Stage {
                         low: d.low.map(Self.decimalString),
                         high: d.high.map(Self.decimalString),
                         unit: d.unit, scale: d.scale, qualifier: d.qualifier, change: d.change))
+                }
+                // Clock times replace the numbers they were read as (`19` and `30` of `19:30`).
+                let times = clock.find(p)
+                if !times.isEmpty {
+                    let spans = times.map { ($0.range.lowerBound + range.lowerBound)..<($0.range.upperBound + range.lowerBound) }
+                    let read = Array(claims[first...])
+                    var sentenceClaims = read.filter { c in !spans.contains { $0.overlaps(c.span.range) } }
+                    for (time, span) in zip(times, spans) {
+                        // A qualifier read with the hour (`ongeveer 9.30 uur`, `about 7 p.m.`) stays with the time.
+                        let hedged = read.first { $0.qualifier != nil && $0.span.range.overlaps(span) && $0.span.range.lowerBound < span.lowerBound }
+                        sentenceClaims.append(Claim(span: TextSpan(hedged?.span.range.lowerBound ?? span.lowerBound, span.upperBound), kind: .time,
+                                                    value: time.value, qualifier: hedged?.qualifier))
+                    }
+                    sentenceClaims.sort { $0.span.range.lowerBound < $1.span.range.lowerBound }
+                    claims.replaceSubrange(first..., with: sentenceClaims)
                 }
             }
             }

@@ -158,7 +158,12 @@ public enum TranslationDiffer {
         return abs(ratio - 1) <= 0.05
     }
 
-    static func number(_ c: Claim) -> Decimal? { (c.value ?? c.high ?? c.low).flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) } }
+    /// The claim's value as a number; nil for dates and clock times (`Decimal(string: "19:30")`
+    /// would read the 19 and stop).
+    static func number(_ c: Claim) -> Decimal? {
+        guard c.kind != .time && c.kind != .date else { return nil }
+        return (c.value ?? c.high ?? c.low).flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
+    }
 
     /// Dates match when one side drops the year the context keeps (`21 november` = `2025-11-21`).
     static func sameDate(_ x: Claim, _ y: Claim) -> Bool {
@@ -171,6 +176,16 @@ public enum TranslationDiffer {
     static func isIncidental(_ c: Claim, _ side: SideIndex) -> Bool {
         guard c.unit == nil, [.count, .number, .ordinal].contains(c.kind), let v = number(c), v <= 10 else { return false }
         return !side.text(c.span).contains(where: \.isNumber)
+    }
+
+    /// A hedge one side leaves out (`up to 3,000` / `3.000`, `ước tính 11 triệu` / `11 miljoen`,
+    /// `tot 832` where `tot` is the preposition): translators add and drop these freely, while
+    /// a bound that appears or changes (`more than`, `at least`, `ongeveer` → `meer dan`) is reported.
+    static func isHedgeDroppedOrAdded(_ p: Claim.Qualifier?, _ q: Claim.Qualifier?) -> Bool {
+        let hedges: Set<Claim.Qualifier> = [.about, .nearly, .upTo]
+        if p == nil, let q { return hedges.contains(q) }
+        if q == nil, let p { return hedges.contains(p) }
+        return false
     }
 
     static func isMinor(_ c: Claim) -> Bool { c.unit == nil && [.count, .number, .ordinal, .year].contains(c.kind) }
@@ -192,7 +207,7 @@ public enum TranslationDiffer {
                                                     && (c.unit == nil || $0.1.unit == nil || c.unit == $0.1.unit)
                                                  || converted(c, $0.1) || sameDigits(c, a, $0.1, b) }) {
                 let (l, d) = right[j]
-                if c.qualifier != d.qualifier {
+                if c.qualifier != d.qualifier && !Self.isHedgeDroppedOrAdded(c.qualifier, d.qualifier) {
                     let severity: DiffFinding.Severity = c.qualifier != nil && d.qualifier != nil ? .error : .warning
                     findings.append(DiffFinding(kind: .qualifier_changed, severity: severity, original: location(k, c), translation: location(l, d),
                                                 expected: .claim(c), found: .claim(d),

@@ -29,6 +29,10 @@ import MekongCore
         (.vi, "hai mươi mốt, một trăm linh năm, mười lăm và hai mươi tư", ["hai mươi mốt number 21", "một trăm linh năm number 105", "mười lăm number 15", "hai mươi tư number 24"]),
         // After a ten, five is `lăm`: `năm` there is the year.
         (.vi, "mất mười năm, rồi hai mươi năm", ["mười năm quantity 10 year", "hai mươi năm quantity 20 year"]),
+        // Clock times are one claim each, written any of the three languages' ways.
+        (.nl, "om ongeveer 19.30 uur en om 7 uur 's avonds", ["ongeveer 19.30 uur time 19:30 about", "7 uur 's avonds time 19:00"]),
+        (.vi, "lúc 19 giờ 30 phút, 7 giờ tối và 19h05", ["19 giờ 30 phút time 19:30", "7 giờ tối time 19:00", "19h05 time 19:05"]),
+        (.en, "at 19:30 BST and at 7 p.m.", ["19:30 time 19:30", "7 p.m. time 19:00"]),
         (.en, "the £125m plan and the 125m tower", ["£125m money 125000000 GBP", "125m quantity 125 m"]),
         (.en, "twenty-one, three hundred and the 4th time", ["twenty-one number 21", "three hundred number 300", "4th ordinal 4"]),
         (.en, "He is 5 feet 2 inches; the road is 2 km and 1 metre long.", ["5 feet 2 inches quantity 62 in", "2 km and 1 metre quantity 2001 m"]),

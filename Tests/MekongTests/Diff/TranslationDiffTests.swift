@@ -51,6 +51,21 @@ import MekongCore
         #expect(q.findings.first?.severity == .error)
     }
 
+    @Test func aClockTimeWrittenAnotherWayIsTheSameAndAChangedOneIsReported() throws {
+        let english = "The fire broke out at about 19:30 on Sunday."
+        let same = try diff(english, .en, "De brand brak zondag rond 19.30 uur uit.", .nl)
+        #expect(same.findings.isEmpty, "\(same.findings.map(\.message))")
+        let changed = try diff(english, .en, "De brand brak zondag rond 19.33 uur uit.", .nl)
+        #expect(changed.findings.map(\.kind) == [.value_changed])
+    }
+
+    @Test func aHedgeDroppedByTheTranslatorIsNoFindingButANewBoundIs() throws {
+        let english = "The plant will employ up to 3,000 people."
+        #expect(try diff(english, .en, "De fabriek krijgt 3.000 werknemers.", .nl).findings.isEmpty)
+        let bound = try diff(english, .en, "De fabriek krijgt meer dan 3.000 werknemers.", .nl)
+        #expect(bound.findings.map(\.kind) == [.qualifier_changed])
+    }
+
     @Test func aDroppedSentenceIsOmittedAndTheRestStaysAligned() throws {
         let dropped = Self.dutch.split(separator: "\n").enumerated().filter { $0.offset != 1 }.map(\.element).joined(separator: "\n")
         let d = try diff(Self.vietnamese, .vi, dropped, .nl)
