@@ -27,6 +27,7 @@ public struct LanguageStage: Stage {
     public func process(_ document: inout Document) throws {
         let text = document.text
         let model = self.model
+        var shortBlocks: [Int] = []
         text.withUnsafeBufferPointer { t in
             for i in document.blocks.indices {
                 if let forced = document.forcedLanguage {
@@ -45,9 +46,27 @@ public struct LanguageStage: Stage {
                     document.blocks[i].language = document.blocks[i - 1].language
                     document.blocks[i].languageConfidence = document.blocks[i - 1].languageConfidence
                 }
+                if e.words <= Self.shortBlockWords { shortBlocks.append(i) }
+            }
+            // A block of a word or two (`Product`, `No data`, `Reactie (0)`) says little by itself:
+            // it leans towards the page's main language by `pageChoiceBits`, as a sentence leans
+            // towards its block's. A Vietnamese caption on a Dutch page is far more than that from Dutch.
+            let main = document.mainLanguage
+            guard document.forcedLanguage == nil, main != .und, document.blocks.count > shortBlocks.count else { return }
+            for i in shortBlocks where document.blocks[i].language != main && document.blocks[i].role != .credit {
+                let bytes = UnsafeBufferPointer(rebasing: t[document.blocks[i].span.range])
+                let (lang, confidence, _) = model.identify(bytes, limit: Self.blockLimit, prior: main, priorBits: Self.pageChoiceBits)
+                if lang == main {
+                    document.blocks[i].language = lang
+                    document.blocks[i].languageConfidence = confidence
+                }
             }
         }
     }
+
+    /// Blocks of at most this many words lean towards the page's main language.
+    static let shortBlockWords = 2
+    static let pageChoiceBits: Float = 4
 
     /// Gives every sentence its own language: the sentence's words decide, leaning towards
     /// the block's language by `blockPriorBits`; a sentence with too few letters to say

@@ -77,6 +77,18 @@ import MekongCore
         #expect(try sentenceLanguages(text) == [.und])
     }
 
+    @Test func aOneWordLineLeansTowardsThePagesLanguageButACaptionKeepsItsOwn() throws {
+        let page = """
+            De provincie Soc Trang tekende een akkoord voor een windpark voor de kust van de Mekongdelta.
+
+            Product
+
+            Biển Xanh
+            """
+        #expect(try languages("Product") == [.en])          // alone, it reads as English
+        #expect(try languages(page) == [.nl, .nl, .vi])
+    }
+
     @Test func aDutchSentenceQuotingAFrenchTitleStaysDutch() throws {
         let text = "Zij speelde vorig jaar in de film Le jour où tout a changé en daarna in een serie over de haven van Rotterdam."
         #expect(try languages(text) == [.nl])
