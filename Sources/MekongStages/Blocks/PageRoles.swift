@@ -137,9 +137,8 @@ struct PageRoles {
             if metadata.outlet == nil, let outlet = Self.outlet(prefix) { metadata.outlet = outlet }
             return .metadata
         }
-        if cues.creditSuffix(s) != nil, !line.paragraphLike || line.scalars < 300 {
-            return .caption
-        }
+        // A line ending in a credit is a caption (the credit is split off later).
+        if cues.creditSuffix(s) != nil { return .caption }
         return nil
     }
 

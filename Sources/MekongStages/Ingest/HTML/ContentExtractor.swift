@@ -56,7 +56,6 @@ struct ContentExtractor {
         return w == 0 ? 0 : Double(subtreeLinks[Int(e)]) / Double(w)
     }
 
-    /// The elements that hold the article body.
     /// The elements that hold the article body. Text under boilerplate class names is
     /// left out of the scoring first; when what remains is too short to be an article
     /// (layout classes such as `has-sidebar` can wrap the whole page), it is scored again
@@ -190,7 +189,8 @@ struct ContentExtractor {
             }
             e = el.parent
         }
-        if !inMain { return special == .caption || special == .credit ? .boilerplate : (special == .metadata ? .metadata : .boilerplate) }
+        // Outside the article only a byline or date keeps a role of its own (captions there belong to teasers).
+        if !inMain { return special == .metadata ? .metadata : .boilerplate }
         if let special { return special }
         if negative { return .boilerplate }
         // Link lists inside the article (related stories, tag clouds) are not its text.

@@ -10,17 +10,12 @@ import CMekongIngest
 struct HTMLTree {
     struct Element {
         var tag: HTMLTag
-        var name: String
         var parent: Int32
-        var depth: Int32
         var attributes: [String: String]
         /// Lowercased `id` and `class`, joined, for class-name hints.
         var hint: String
         /// Children (elements as `.element(i)`, text as `.text(i)`), in order.
         var children: [Node] = []
-        /// Where the start tag ends in the input.
-        var startOffset: Int
-        var endOffset: Int
     }
 
     enum Node: Equatable { case element(Int32), text(Int32) }
@@ -58,7 +53,6 @@ struct HTMLTree {
                 _ = mk_html_parse(p.baseAddress, Int64(p.count), &handler)
             }
         }
-        builder.finish()
         return builder.tree
     }
 
@@ -88,7 +82,7 @@ struct HTMLTree {
                 while let key = a.pointee {
                     let value = (a + 1).pointee
                     let k = String(cString: key)
-                    if HTMLTree.keptAttributes.contains(k) || k.hasPrefix("data-") && k.count < 20 {
+                    if HTMLTree.keptAttributes.contains(k) {
                         attrs[k] = value.map { String(cString: $0) } ?? ""
                     }
                     a += 2
@@ -99,16 +93,14 @@ struct HTMLTree {
             if let c = attrs["class"] { hint += hint.isEmpty ? c.lowercased() : " " + c.lowercased() }
             let parent = stack.last ?? -1
             let index = Int32(tree.elements.count)
-            tree.elements.append(Element(tag: HTMLTag(name), name: name, parent: parent, depth: Int32(stack.count),
-                                         attributes: attrs, hint: hint, startOffset: min(offset, input.count), endOffset: min(offset, input.count)))
+            tree.elements.append(Element(tag: HTMLTag(name), parent: parent, attributes: attrs, hint: hint))
             if parent >= 0 { tree.elements[Int(parent)].children.append(.element(index)) }
             stack.append(index)
             lastOffset = min(max(lastOffset, offset), input.count)
         }
 
         func end(_ cName: UnsafePointer<CChar>, _ offset: Int) {
-            guard let top = stack.popLast() else { return }
-            tree.elements[Int(top)].endOffset = min(offset, input.count)
+            guard stack.popLast() != nil else { return }
             lastOffset = min(max(lastOffset, offset), input.count)
         }
 
@@ -130,10 +122,6 @@ struct HTMLTree {
             tree.runs.append(TextRun(parent: parent, range: start..<tree.text.count, raw: rawStart..<end, verbatim: verbatim))
             tree.elements[Int(parent)].children.append(.text(index))
             lastOffset = end
-        }
-
-        func finish() {
-            while let top = stack.popLast() { tree.elements[Int(top)].endOffset = input.count }
         }
     }
 
