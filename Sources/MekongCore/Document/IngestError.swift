@@ -30,30 +30,40 @@ public enum UTF8Validation {
                     i += 1
                     continue
                 }
-                var need = 0
-                var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-                switch b {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; lower = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: need = 2
-                case 0xED: need = 2; upper = 0x9F
-                case 0xF0: need = 3; lower = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; upper = 0x8F
-                default: throw invalid(at: i)
-                }
-                if i + need >= n { throw invalid(at: i) }
-                let c1 = p[i + 1]
-                if c1 < lower || c1 > upper { throw invalid(at: i) }
-                var k = 2
-                while k <= need {
-                    let c = p[i + k]
-                    if c < 0x80 || c > 0xBF { throw invalid(at: i) }
-                    k += 1
-                }
-                i += need + 1
+                let length = sequenceLength(p, at: i)
+                if length < 0 { throw invalid(at: i) }
+                i += length
             }
         }
+    }
+
+    /// Length of the well-formed UTF-8 sequence at `i` (1 to 4), or the negative length of
+    /// the ill-formed subpart there (no overlongs, surrogates or values past U+10FFFF).
+    @inlinable
+    public static func sequenceLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b = p[i]
+        if b < 0x80 { return 1 }
+        var need = 0
+        var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+        switch b {
+        case 0xC2...0xDF: need = 1
+        case 0xE0: need = 2; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: need = 2
+        case 0xED: need = 2; upper = 0x9F
+        case 0xF0: need = 3; lower = 0x90
+        case 0xF1...0xF3: need = 3
+        case 0xF4: need = 3; upper = 0x8F
+        default: return -1
+        }
+        var k = 1
+        while k <= need {
+            guard i + k < p.count else { return -k }
+            let c = p[i + k]
+            let lo: UInt8 = k == 1 ? lower : 0x80, hi: UInt8 = k == 1 ? upper : 0xBF
+            if c < lo || c > hi { return -k }
+            k += 1
+        }
+        return need + 1
     }
 
     private static func invalid(at offset: Int) -> IngestError {

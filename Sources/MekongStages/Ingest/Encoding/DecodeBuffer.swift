@@ -32,19 +32,7 @@ struct DecodeBuffer {
         alignment.replace(raw: rawCount, text: text.count - before)
     }
 
-    private mutating func appendUTF8(_ s: Unicode.Scalar) {
-        let v = s.value
-        switch v {
-        case 0..<0x80: text.append(UInt8(v))
-        case 0x80..<0x800:
-            text.append(UInt8(0xC0 | (v >> 6))); text.append(UInt8(0x80 | (v & 0x3F)))
-        case 0x800..<0x10000:
-            text.append(UInt8(0xE0 | (v >> 12))); text.append(UInt8(0x80 | ((v >> 6) & 0x3F))); text.append(UInt8(0x80 | (v & 0x3F)))
-        default:
-            text.append(UInt8(0xF0 | (v >> 18))); text.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-            text.append(UInt8(0x80 | ((v >> 6) & 0x3F))); text.append(UInt8(0x80 | (v & 0x3F)))
-        }
-    }
+    private mutating func appendUTF8(_ s: Unicode.Scalar) { Scalars.encode(s.value, into: &text) }
 
     func build() -> (text: [UInt8], alignment: Alignment) { (text, alignment.build()) }
 }

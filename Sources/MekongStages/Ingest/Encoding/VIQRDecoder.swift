@@ -68,6 +68,15 @@ enum VIQRDecoder {
             var inWord = false
             var wordStartRaw = 0
             let strict = usesEscapes(p)
+            /// A letter at `i` starts a word unless one is open: the text before it is copied.
+            func startWord() {
+                guard !inWord else { return }
+                out.copy(p[runStart..<i])
+                runStart = i
+                inWord = true
+                wordStartText = out.text.count
+                wordStartRaw = i
+            }
             func endWord() {
                 guard inWord else { return }
                 let word = out.text[wordStartText..<out.text.count]
@@ -120,13 +129,7 @@ enum VIQRDecoder {
                             j += 1
                         }
                     }
-                    if !inWord {
-                        out.copy(p[runStart..<i])
-                        runStart = i
-                        inWord = true
-                        wordStartText = out.text.count
-                        wordStartRaw = i
-                    }
+                    startWord()
                     if quality != 0 || tone != 0 {
                         var spelling = String(Unicode.Scalar(b))
                         if quality != 0 { spelling.unicodeScalars.append(Unicode.Scalar(quality)) }
@@ -145,13 +148,7 @@ enum VIQRDecoder {
                     continue
                 }
                 if isLetter(b) {
-                    if !inWord {
-                        out.copy(p[runStart..<i])
-                        runStart = i
-                        inWord = true
-                        wordStartText = out.text.count
-                        wordStartRaw = i
-                    }
+                    startWord()
                     i += 1
                     continue
                 }
