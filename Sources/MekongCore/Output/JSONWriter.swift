@@ -83,7 +83,25 @@ public struct JSONWriter {
 
     public mutating func int(_ v: Int) {
         separate()
-        appendASCII(String(v))
+        if v < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(v.magnitude, minimum: 1)
+    }
+
+    /// The decimal digits of `v`, zero-padded to `minimum` (offsets and confidences are
+    /// written for every entity and sentence: no String per number).
+    private mutating func appendDigits(_ v: UInt, minimum: Int) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { d in
+            var n = 0, rest = v
+            repeat {
+                d[19 - n] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+                n += 1
+            } while rest > 0 || n < minimum
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(20 - n)...]))
+        }
     }
 
     public mutating func bool(_ v: Bool) {
@@ -102,9 +120,10 @@ public struct JSONWriter {
         var scale = 1
         for _ in 0..<decimals { scale *= 10 }
         let scaled = Int((v * Double(scale)).rounded())
-        var frac = String(abs(scaled % scale))
-        while frac.count < decimals { frac = "0" + frac }
-        appendASCII((scaled < 0 ? "-" : "") + "\(abs(scaled / scale)).\(frac)")
+        if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(UInt(abs(scaled / scale)), minimum: 1)
+        bytes.append(UInt8(ascii: "."))
+        appendDigits(UInt(abs(scaled % scale)), minimum: decimals)
     }
 
     /// Ends a JSONL record.

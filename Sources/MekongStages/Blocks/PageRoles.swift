@@ -277,6 +277,8 @@ struct PageRoles {
 struct BlockCues: Sendable {
     enum Kind: String { case source, credit, author }
     private let cues: [(word: String, kind: Kind)]
+    /// Characters of the longest cue: only that much of a line is lowercased to look for one.
+    private let longestCue: Int
 
     private init() throws {
         var cues: [(String, Kind)] = []
@@ -285,6 +287,7 @@ struct BlockCues: Sendable {
         }
         // Longer cues first: `foto's` before `foto`.
         self.cues = cues.sorted { $0.0.count > $1.0.count }
+        longestCue = self.cues.first?.word.count ?? 0
     }
 
     private static let loaded = Result { try BlockCues() }
@@ -296,7 +299,7 @@ struct BlockCues: Sendable {
         var t = Substring(s).drop { $0 == " " }
         let bracketed = t.first == "("
         if bracketed { t = t.dropFirst() }
-        let lower = t.lowercased()
+        let lower = t.prefix(longestCue + 1).lowercased()
         for (word, kind) in cues where lower.hasPrefix(word) {
             var rest = t.dropFirst(word.count)
             if rest.first == ":" {

@@ -108,35 +108,45 @@ enum EntityFeatures {
     /// The shape class of a scalar: X upper, x lower, d digit, else the scalar itself.
     @inline(__always)
     private static func shapeClass(_ v: UInt32) -> UInt32 {
+        if v < 0x80 {
+            // ASCII without the table lookups (most scalars of en/nl text).
+            if v >= 0x61 && v <= 0x7A { return 0x78 }
+            if v >= 0x41 && v <= 0x5A { return 0x58 }
+            return v >= 0x30 && v <= 0x39 ? 0x64 : v
+        }
         if Scalars.isDigit(v) { return 0x64 }
         if Scalars.isUppercase(v) { return 0x58 }
         if EntityTokenizer.isWordScalar(v) { return 0x78 }
         return v
     }
 
-    /// Fills `info` with the token `p[range]`'s hashes and flags. `scratch` holds the
-    /// lowercased scalars (reused: no allocation per token).
-    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch: inout [UInt32]) -> TokenInfo {
+    /// Fills `info` with the token `p[range]`'s hashes and flags, in one pass over its scalars
+    /// that keeps only the first and last four lowercased scalars (for the affixes).
+    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> TokenInfo {
         var info = TokenInfo()
-        scratch.removeAll(keepingCapacity: true)
         var lower = fnvOffset, shape = fnvOffset, short = fnvOffset, exact = fnvOffset
         var lastClass: UInt32 = 0, run = 0
         var letters = 0, uppers = 0, lowers = 0, digits = 0, others = 0
         var upperAfterFirst = false
+        var count = 0
+        var first: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+        var last: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)      // last.0 is the final scalar
         var i = range.lowerBound
         while i < range.upperBound {
             let (v, n) = Scalars.decode(p, at: i)
             i += n
             let l = Scalars.lowercased(v)
             exact = step(exact, v)
-            scratch.append(l)
+            switch count { case 0: first.0 = l; case 1: first.1 = l; case 2: first.2 = l; case 3: first.3 = l; default: break }
+            last = (l, last.0, last.1, last.2)
+            count += 1
             lower = step(lower, l)
             let c = shapeClass(v)
             switch c {
             case 0x64: digits += 1
             case 0x58:
                 letters += 1; uppers += 1
-                if scratch.count > 1 { upperAfterFirst = true }
+                if count > 1 { upperAfterFirst = true }
             case 0x78: letters += 1; lowers += 1
             default:
                 others += 1
@@ -153,18 +163,12 @@ enum EntityFeatures {
         info.exact = exact
         info.shape = shape
         info.shortShape = short
-        let count = scratch.count
         // Affixes shorter than the word (the whole word is a feature of its own).
-        var h = fnvOffset
-        for k in 0..<min(4, count - 1) {
-            h = step(h, scratch[k])
-            switch k { case 0: info.prefix.0 = h; case 1: info.prefix.1 = h; case 2: info.prefix.2 = h; default: info.prefix.3 = h }
-        }
-        h = fnvOffset
-        for k in 0..<min(4, count - 1) {
-            h = step(h, scratch[count - 1 - k])
-            switch k { case 0: info.suffix.0 = h; case 1: info.suffix.1 = h; case 2: info.suffix.2 = h; default: info.suffix.3 = h }
-        }
+        let affix = min(4, count - 1)
+        if affix >= 1 { info.prefix.0 = step(fnvOffset, first.0); info.suffix.0 = step(fnvOffset, last.0) }
+        if affix >= 2 { info.prefix.1 = step(info.prefix.0, first.1); info.suffix.1 = step(info.suffix.0, last.1) }
+        if affix >= 3 { info.prefix.2 = step(info.prefix.1, first.2); info.suffix.2 = step(info.suffix.1, last.2) }
+        if affix >= 4 { info.prefix.3 = step(info.prefix.2, first.3); info.suffix.3 = step(info.suffix.2, last.3) }
         if letters > 0 && shapeClass(Scalars.decode(p, at: range.lowerBound).0) == 0x58 { info.flags |= TokenInfo.initialCapital }
         if uppers >= 2 && lowers == 0 { info.flags |= TokenInfo.allCapitals }
         if digits > 0 { info.flags |= TokenInfo.hasDigit }
@@ -177,9 +181,9 @@ enum EntityFeatures {
     }
 
     /// Describes every token of a sentence into `infos` (emptied first), runs included.
-    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ tokens: ArraySlice<WordToken>, scratch: inout [UInt32], into infos: inout [TokenInfo]) {
+    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ tokens: ArraySlice<WordToken>, into infos: inout [TokenInfo]) {
         infos.removeAll(keepingCapacity: true)
-        for tok in tokens { infos.append(describe(p, tok.range, scratch: &scratch)) }
+        for tok in tokens { infos.append(describe(p, tok.range)) }
         var i = 0
         let n = infos.count
         while i < n {
@@ -240,44 +244,70 @@ enum EntityFeatures {
         }
     }
 
-    /// Appends the keys of the features of token `i` that combine it with its neighbours or
-    /// its place in the sentence (sentence edges stand in for missing neighbours).
+    /// At most this many joint features, gazetteer ones aside, for one token.
+    static let maxPlainJointFeatures = 24
+
+    /// An upper bound of the joint features of token `i` (what `jointFeatures` may write).
+    static func jointFeatureBound(_ i: Int, count n: Int, gazetteer: GazetteerMatches?) -> Int {
+        guard let g = gazetteer?.perToken else { return maxPlainJointFeatures }
+        var bound = maxPlainJointFeatures + g[i].count
+        if i > 0 { bound += g[i - 1].count }
+        if i + 1 < n { bound += g[i + 1].count }
+        return bound
+    }
+
+    /// Appends the joint features of token `i` to `out` (see `writeJointFeatures`).
+    /// (A different name than the pointer form: `&array` would convert to a pointer.)
     static func jointFeatures(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, into out: inout [UInt64]) {
+        let old = out.count, bound = jointFeatureBound(i, count: infos.count, gazetteer: gazetteer)
+        out.append(contentsOf: repeatElement(0, count: bound))
+        let written = out.withUnsafeMutableBufferPointer { writeJointFeatures(infos, i, gazetteer: gazetteer, to: $0.baseAddress! + old) }
+        out.removeLast(bound - written)
+    }
+
+    /// Writes the keys of the features of token `i` that combine it with its neighbours or
+    /// its place in the sentence (sentence edges stand in for missing neighbours) from `out`
+    /// on, at most `jointFeatureBound` of them (the tagger writes a whole sentence's into one
+    /// buffer: no array append per key); returns how many.
+    static func writeJointFeatures(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, to out: UnsafeMutablePointer<UInt64>) -> Int {
+        var count = 0
+        @inline(__always) func emit(_ k: UInt64) { out[count] = k; count += 1 }
         let n = infos.count
         let w = infos[i]
         let prev = i > 0 ? infos[i - 1].lower : beginSentence
         let next = i + 1 < n ? infos[i + 1].lower : endSentence
         let prevShort = i > 0 ? infos[i - 1].shortShape : beginSentence
         let nextShort = i + 1 < n ? infos[i + 1].shortShape : endSentence
-        if i == 0 { out.append(key(.wordPrev, beginSentence)); out.append(key(.shapePrev, beginSentence)) }
-        if i < 2 { out.append(key(.wordPrev2, beginSentence)); out.append(key(.shapePrev2, beginSentence)) }
-        if i + 1 >= n { out.append(key(.wordNext, endSentence)); out.append(key(.shapeNext, endSentence)) }
-        if i + 2 >= n { out.append(key(.wordNext2, endSentence)); out.append(key(.shapeNext2, endSentence)) }
-        out.append(key(.bias, 0))
-        out.append(key(.bigramPrev, prev, w.lower))
-        out.append(key(.bigramNext, w.lower, next))
-        out.append(key(.shortShapes3, key(.shortShapes3, prevShort, w.shortShape), nextShort))
-        out.append(key(.prevWordShape, prev, w.shortShape))
-        out.append(key(.nextWordShape, w.shortShape, next))
+        if i == 0 { emit(key(.wordPrev, beginSentence)); emit(key(.shapePrev, beginSentence)) }
+        if i < 2 { emit(key(.wordPrev2, beginSentence)); emit(key(.shapePrev2, beginSentence)) }
+        if i + 1 >= n { emit(key(.wordNext, endSentence)); emit(key(.shapeNext, endSentence)) }
+        if i + 2 >= n { emit(key(.wordNext2, endSentence)); emit(key(.shapeNext2, endSentence)) }
+        emit(key(.bias, 0))
+        emit(key(.bigramPrev, prev, w.lower))
+        emit(key(.bigramNext, w.lower, next))
+        emit(key(.shortShapes3, key(.shortShapes3, prevShort, w.shortShape), nextShort))
+        emit(key(.prevWordShape, prev, w.shortShape))
+        emit(key(.nextWordShape, w.shortShape, next))
         if i == 0 {
-            out.append(key(.first, 0))
-            out.append(key(.firstCapitalised, UInt64(w.flags & TokenInfo.initialCapital)))
+            emit(key(.first, 0))
+            emit(key(.firstCapitalised, UInt64(w.flags & TokenInfo.initialCapital)))
         }
-        if i == n - 1 { out.append(key(.last, 0)) }
-        out.append(key(.around, prev, next))
+        if i == n - 1 { emit(key(.last, 0)) }
+        emit(key(.around, prev, next))
         if w.runLength > 0 {
-            out.append(key(.runShape, UInt64(w.runLength) << 8 | UInt64(w.runPosition)))
+            emit(key(.runShape, UInt64(w.runLength) << 8 | UInt64(w.runPosition)))
             if w.runLength > 1 {
-                out.append(key(.runFirst, w.runFirst))
-                out.append(key(.runLast, w.runLast))
+                emit(key(.runFirst, w.runFirst))
+                emit(key(.runLast, w.runLast))
             }
         }
         if let gazetteer {
             let g = gazetteer.perToken
-            for m in g[i] { out.append(key(.gazetteer, UInt64(m.list) << 8 | UInt64(m.position.rawValue))) }
-            if i > 0 { for m in g[i - 1] { out.append(key(.gazetteerPrev, UInt64(m.list) << 8 | UInt64(m.position.rawValue))) } }
-            if i + 1 < n { for m in g[i + 1] { out.append(key(.gazetteerNext, UInt64(m.list) << 8 | UInt64(m.position.rawValue))) } }
+            for m in g[i] { emit(key(.gazetteer, UInt64(m.list) << 8 | UInt64(m.position.rawValue))) }
+            if i > 0 { for m in g[i - 1] { emit(key(.gazetteerPrev, UInt64(m.list) << 8 | UInt64(m.position.rawValue))) } }
+            if i + 1 < n { for m in g[i + 1] { emit(key(.gazetteerNext, UInt64(m.list) << 8 | UInt64(m.position.rawValue))) } }
         }
+        return count
     }
 
     /// Appends every feature key of token `i` to `out` (what training sees; the tagger adds

@@ -60,7 +60,7 @@ enum EntityLinker {
         // (Keyed by the hash of the word as written, case and all: no string per word looked up.)
         var known: [UInt64: Entity] = [:]
         text.withUnsafeBufferPointer { p in
-            for e in entities where e.label != .PER && !e.canonical.contains(" ") {
+            for e in entities where e.label != .PER && !e.canonical.utf8.contains(0x20) {
                 let r = e.span.range
                 guard let first = r.first, p[first] >= 0x41 && p[first] <= 0x5A || p[first] >= 0xC0 else { continue }
                 known[exactHash(p, r)] = e

@@ -9,10 +9,9 @@ import MekongCore
 /// model's table; only the features that combine tokens are looked up every time.
 public final class EntityTagger {
     private var infos: [TokenInfo] = []
+    /// Feature keys of one word's role (on a cache miss), and of a sentence's joint features.
     private var keys: [UInt64] = []
-    private var scratch: [UInt32] = []
-    /// Per token of the sentence: the role sums (5 × tags) copied out of the cache.
-    private var roles: [Int32] = []
+    private var jointKeys: [UInt64] = []
     private var sums: [Int32] = []
     private var emissions: [Float] = []
     private var viterbi: [Float] = []
@@ -50,74 +49,82 @@ public final class EntityTagger {
     public func tags(_ p: UnsafeBufferPointer<UInt8>, _ tokens: ArraySlice<WordToken>, model: EntityModel, gazetteer: GazetteerMatches? = nil) -> [Int] {
         let n = tokens.count
         guard n > 0 else { return [] }
-        EntityFeatures.describe(p, tokens, scratch: &scratch, into: &infos)
+        EntityFeatures.describe(p, tokens, into: &infos)
         let t = model.tags.count
         let cache = cache(for: model)
         let stride = cache.stride
-        roles.removeAll(keepingCapacity: true)
-        roles.append(contentsOf: repeatElement(0, count: n * stride))
-        // 1. Role sums of every token, from the cache or computed into it.
+        sums.removeAll(keepingCapacity: true)
+        sums.append(contentsOf: repeatElement(0, count: n * t))
+        // 1. Role sums of every token, from the cache or computed into it, added at once to the
+        // tokens they score: its own (`this`) and its neighbours' (the word before a token
+        // brings its `previous` role, ...). Nothing is copied out of the cache, so a later word
+        // of the sentence taking the same cache slot does no harm. Integer sums: the order of
+        // the additions does not change a score.
         infos.withUnsafeBufferPointer { info in
-            roles.withUnsafeMutableBufferPointer { r in
-                for i in 0..<n {
-                    let w = info[i]
-                    let key = w.exact == 0 ? 1 : w.exact
-                    let slot = Int(truncatingIfNeeded: EntityFeatures.mix(key)) & (RoleCache.size - 1)
-                    let dst = r.baseAddress! + i * stride
-                    if cache.keys[slot] != key {
-                        cache.values.withUnsafeMutableBufferPointer { v in
+            sums.withUnsafeMutableBufferPointer { sum in
+                cache.keys.withUnsafeMutableBufferPointer { cacheKeys in
+                    cache.values.withUnsafeMutableBufferPointer { v in
+                        for i in 0..<n {
+                            let w = info[i]
+                            let key = w.exact == 0 ? 1 : w.exact
+                            let slot = Int(truncatingIfNeeded: EntityFeatures.mix(key)) & (RoleCache.size - 1)
                             let entry = v.baseAddress! + slot * stride
-                            entry.update(repeating: 0, count: stride)
-                            for role in EntityFeatures.Role.allCases {
-                                keys.removeAll(keepingCapacity: true)
-                                EntityFeatures.roleFeatures(w, role, into: &keys)
-                                keys.withUnsafeBufferPointer { model.accumulate($0, into: entry + role.rawValue * t) }
+                            if cacheKeys[slot] != key {
+                                entry.update(repeating: 0, count: stride)
+                                for role in EntityFeatures.Role.allCases {
+                                    keys.removeAll(keepingCapacity: true)
+                                    EntityFeatures.roleFeatures(w, role, into: &keys)
+                                    keys.withUnsafeBufferPointer { model.accumulate($0, into: entry + role.rawValue * t) }
+                                }
+                                cacheKeys[slot] = key
                             }
+                            func add(_ role: EntityFeatures.Role, to token: Int) {
+                                let src = entry + role.rawValue * t, dst = sum.baseAddress! + token * t
+                                for j in 0..<t { dst[j] &+= src[j] }
+                            }
+                            add(.this, to: i)
+                            if i + 1 < n { add(.previous, to: i + 1) }
+                            if i + 2 < n { add(.previous2, to: i + 2) }
+                            if i > 0 { add(.next, to: i - 1) }
+                            if i > 1 { add(.next2, to: i - 2) }
                         }
-                        cache.keys[slot] = key
                     }
-                    cache.values.withUnsafeBufferPointer { v in dst.update(from: v.baseAddress! + slot * stride, count: stride) }
                 }
             }
         }
         // 2. The joint features of the whole sentence, looked up together.
-        keys.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
+        // Written through a pointer into room made once for the sentence (no append per key).
+        var bound = 0
+        for i in 0..<n { bound += EntityFeatures.jointFeatureBound(i, count: n, gazetteer: gazetteer) }
+        if jointKeys.count < bound { jointKeys.append(contentsOf: repeatElement(0, count: bound - jointKeys.count)) }
+        if starts.count < n + 1 { starts.append(contentsOf: repeatElement(0, count: n + 1 - starts.count)) }
+        var written = 0
         infos.withUnsafeBufferPointer { info in
-            for i in 0..<n {
-                starts.append(keys.count)
-                EntityFeatures.jointFeatures(info, i, gazetteer: gazetteer, into: &keys)
+            jointKeys.withUnsafeMutableBufferPointer { k in
+                starts.withUnsafeMutableBufferPointer { st in
+                    for i in 0..<n {
+                        st[i] = written
+                        written += EntityFeatures.writeJointFeatures(info, i, gazetteer: gazetteer, to: k.baseAddress! + written)
+                    }
+                    st[n] = written
+                }
             }
         }
-        starts.append(keys.count)
-        sums.removeAll(keepingCapacity: true)
-        sums.append(contentsOf: repeatElement(0, count: n * t))
         sums.withUnsafeMutableBufferPointer { s in
-            keys.withUnsafeBufferPointer { k in
-                starts.withUnsafeBufferPointer { st in model.accumulate(sentence: k, starts: st, into: s.baseAddress!, present: &present) }
+            jointKeys.withUnsafeBufferPointer { k in
+                starts.withUnsafeBufferPointer { st in
+                    model.accumulate(sentence: UnsafeBufferPointer(rebasing: k[..<written]), starts: UnsafeBufferPointer(rebasing: st[...n]),
+                                     into: s.baseAddress!, present: &present)
+                }
             }
         }
-        // 3. Emissions: joint sums plus the token's own role and its neighbours' roles.
+        // 3. Emissions: the sums, scaled.
         emissions.removeAll(keepingCapacity: true)
         emissions.append(contentsOf: repeatElement(0, count: n * t))
         let scale = model.scale
-        roles.withUnsafeBufferPointer { r in
-            sums.withUnsafeMutableBufferPointer { sum in
-                emissions.withUnsafeMutableBufferPointer { em in
-                    for i in 0..<n {
-                        let s = sum.baseAddress! + i * t
-                        func add(_ token: Int, _ role: EntityFeatures.Role) {
-                            let src = r.baseAddress! + token * stride + role.rawValue * t
-                            for j in 0..<t { s[j] &+= src[j] }
-                        }
-                        add(i, .this)
-                        if i > 0 { add(i - 1, .previous) }
-                        if i > 1 { add(i - 2, .previous2) }
-                        if i + 1 < n { add(i + 1, .next) }
-                        if i + 2 < n { add(i + 2, .next2) }
-                        for j in 0..<t { em[i * t + j] = Float(s[j]) * scale }
-                    }
-                }
+        sums.withUnsafeBufferPointer { sum in
+            emissions.withUnsafeMutableBufferPointer { em in
+                for j in 0..<(n * t) { em[j] = Float(sum[j]) * scale }
             }
         }
         emissions.withUnsafeBufferPointer { em in

@@ -54,7 +54,8 @@ public enum EntityTokenizer {
         if v < 0x80 { return Scalars.isDigit(v) || Scalars.isLetter(v) }
         // Combining marks belong to the letter before them (text is NFC, but not all of it composes).
         if v >= 0x300 && v < 0x370 { return true }
-        return Scalars.isLetter(v) || Unicode.Scalar(v)?.properties.numericType == .decimal
+        if Scalars.isGeneralPunctuation(v) { return false }
+        return Scalars.isLetter(v) || Scalars.Slow.isDecimalDigit(v)
     }
 
     @inline(__always)
@@ -90,6 +91,16 @@ public enum EntityTokenizer {
         let (v0, n0) = Scalars.decode(p, at: i)
         if !isWordScalar(v0) { i += n0 }
         while i < end {
+            let b = p[i]
+            if b < 0x80 {
+                // ASCII letters and digits, the bulk of en/nl words, without decoding.
+                if b >= 0x61 && b <= 0x7A { letters += 1; i += 1; continue }
+                if b >= 0x41 && b <= 0x5A {
+                    if letters == 0 { firstUpper = true }
+                    letters += 1; uppercase += 1; i += 1; continue
+                }
+                if b >= 0x30 && b <= 0x39 { digits += 1; i += 1; continue }
+            }
             let (v, n) = Scalars.decode(p, at: i)
             if isWordScalar(v) {
                 if Scalars.isDigit(v) { digits += 1 } else if v < 0x300 || v >= 0x370 {

@@ -162,14 +162,13 @@ public final class EntityTrainer {
     /// Extracts every sentence's features; with `grow`, unseen features get a weight row.
     private func featurize(_ corpus: inout EntityCorpus, grow: Bool) {
         var infos: [TokenInfo] = []
-        var scratch: [UInt32] = []
         var buffer: [UInt64] = []
         var matches = GazetteerMatches()
         let t = tags.count
         for k in corpus.sentences.indices {
             var s = corpus.sentences[k]
             s.text.withUnsafeBufferPointer { p in
-                EntityFeatures.describe(p, s.tokens[...], scratch: &scratch, into: &infos)
+                EntityFeatures.describe(p, s.tokens[...], into: &infos)
                 if let gazetteer {
                     matches.reset(count: s.tokens.count)
                     gazetteer.match(p, tokens: s.tokens[...], language: Language(rawValue: language) ?? .und, into: &matches)

@@ -47,6 +47,22 @@ struct SentenceTokens {
         var first = true, flags: UInt8 = 0
         var uppers = 0, lowers = 0
         while i < r.upperBound {
+            let b = p[i]
+            if b < 0x80 {
+                // ASCII: the bulk of en/nl tokens, without the scalar tables.
+                let v = UInt32(b)
+                i += 1
+                if b >= 0x41 && b <= 0x5A {
+                    uppers += 1
+                    if first { flags |= capitalized | word }
+                    h = (h ^ UInt64(v | 0x20)) &* 0x100_0000_01b3
+                } else {
+                    if b >= 0x61 && b <= 0x7A { lowers += 1; if first { flags |= word } } else if first && b >= 0x30 && b <= 0x39 { flags |= word }
+                    h = (h ^ UInt64(v)) &* 0x100_0000_01b3
+                }
+                first = false
+                continue
+            }
             let (v, n) = Scalars.decode(p, at: i)
             i += n
             let l = Scalars.lowercased(v)

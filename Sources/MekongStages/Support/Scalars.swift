@@ -38,7 +38,8 @@ enum Scalars {
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
         if v < 0x250 { return latin.letter[Int(v)] }
         if v >= 0x1E00 && v < 0x1F00 { return latin.extendedLetter[Int(v - 0x1E00)] }
-        return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
+        if isGeneralPunctuation(v) { return false }
+        return Slow.isAlphabetic(v)
     }
 
     /// Letter flags and lowercase forms of Latin (U+0000–U+024F) and Latin Extended
@@ -77,14 +78,20 @@ enum Scalars {
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
         if v < 0x250 { return latin.letter[Int(v)] && latin.lower[Int(v)] != v }
         if v >= 0x1E00 && v < 0x1F00 { return latin.extendedLetter[Int(v - 0x1E00)] && latin.extendedLower[Int(v - 0x1E00)] != v }
-        return Unicode.Scalar(v)?.properties.isUppercase ?? false
+        if isGeneralPunctuation(v) { return false }
+        return Slow.isUppercase(v)
     }
+
+    /// U+2000–U+206F (dashes, quotes, ellipsis, spaces): no letters or digits, and common in
+    /// news text; answered without looking up Unicode properties, which is slow.
+    @inline(__always)
+    static func isGeneralPunctuation(_ v: UInt32) -> Bool { v >= 0x2000 && v < 0x2070 }
 
     @inline(__always)
     static func isLowercase(_ v: UInt32) -> Bool {
         if v < 0x80 { return v >= 0x61 && v <= 0x7A }
-        if v < 0x250 && v != 0xAA && v != 0xBA { return latin.letter[Int(v)] && latin.lower[Int(v)] == v && Unicode.Scalar(v)!.properties.isLowercase }
-        return Unicode.Scalar(v)?.properties.isLowercase ?? false
+        if v < 0x250 && v != 0xAA && v != 0xBA { return latin.letter[Int(v)] && latin.lower[Int(v)] == v && Slow.isLowercase(v) }
+        return Slow.isLowercase(v)
     }
 
     @inline(__always)
@@ -106,8 +113,20 @@ enum Scalars {
         if v < 0x80 { return (v >= 0x41 && v <= 0x5A) ? v | 0x20 : v }
         if v < 0x250 { return latin.lower[Int(v)] }
         if v >= 0x1E00 && v < 0x1F00 { return latin.extendedLower[Int(v - 0x1E00)] }
-        guard let s = Unicode.Scalar(v) else { return v }
-        let m = s.properties.lowercaseMapping.unicodeScalars
-        return m.count == 1 ? m.first!.value : v
+        return Slow.lowercased(v)
+    }
+
+    /// Unicode property lookups, kept out of line: inlined, their type metadata and stack
+    /// set-up ran on every call of the hot functions above, the ASCII fast paths included.
+    enum Slow {
+        @inline(never) static func isAlphabetic(_ v: UInt32) -> Bool { Unicode.Scalar(v)?.properties.isAlphabetic ?? false }
+        @inline(never) static func isUppercase(_ v: UInt32) -> Bool { Unicode.Scalar(v)?.properties.isUppercase ?? false }
+        @inline(never) static func isLowercase(_ v: UInt32) -> Bool { Unicode.Scalar(v)?.properties.isLowercase ?? false }
+        @inline(never) static func isDecimalDigit(_ v: UInt32) -> Bool { Unicode.Scalar(v)?.properties.numericType == .decimal }
+        @inline(never) static func lowercased(_ v: UInt32) -> UInt32 {
+            guard let s = Unicode.Scalar(v) else { return v }
+            let m = s.properties.lowercaseMapping.unicodeScalars
+            return m.count == 1 ? m.first!.value : v
+        }
     }
 }

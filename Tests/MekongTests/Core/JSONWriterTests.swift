@@ -23,6 +23,16 @@ import Testing
         #expect(String(decoding: w.bytes, as: UTF8.self) == "[1.000,0.001,-0.250]")
     }
 
+    @Test func integersAndFixedDecimalsAreWrittenDigitByDigit() {
+        var w = JSONWriter()
+        w.beginArray()
+        for v in [0, 7, -7, 10, 1_000_000, Int.max, Int.min] { w.int(v) }
+        w.fixed(12.3456, decimals: 2); w.fixed(-1234.5, decimals: 1); w.fixed(0.05, decimals: 0); w.fixed(-0.0004)
+        w.endArray()
+        #expect(String(decoding: w.bytes, as: UTF8.self)
+            == "[0,7,-7,10,1000000,9223372036854775807,-9223372036854775808,12.35,-1234.5,0.0,0.000]")
+    }
+
     @Test func codePointCounterCountsScalarsNotBytes() {
         var c = CodePointCounter(Array("aé😀b".utf8))
         #expect(c.codePoint(at: 0) == 0)

@@ -102,6 +102,20 @@ import MekongICU
         #expect(Self.text(l) == "Hôm nay trời mưa to. Anh đi đâu? Tôi ở nhà đọc sách, em thì bị ốm.\nKINH TẾ TĂNG TRƯỞNG, KỶ LỤC MỚI.")
     }
 
+    @Test func viqrIsFoundInLongTextsAndNotLookedForInLongTextsWithAFewMarks() throws {
+        // A long VIQR article: its marks are dense however long it is.
+        let paragraph = "Vie^.t Nam dda.t mu+'c ta(ng tru+o+?ng cao, nhu+ mo.i na(m. Ho^m nay tro+`i mu+a to, to^i o+? nha` ddo.c sa'ch.\n"
+        let long = try TextDecoder.decode(Array(String(repeating: paragraph, count: 60).utf8))
+        #expect(long.report.detected == "VIQR")
+        #expect(Self.text(long).hasPrefix("Việt Nam đạt mức tăng trưởng cao, như mọi năm."))
+        // A long Dutch text with a handful of `a(`, `e^` and `o+` is left as it is.
+        let dutch = String(repeating: "De minister sprak over de begroting van het komende jaar en de plannen voor de haven. ", count: 40)
+            + "Zie formule (a) en f(a) met e^2 en o+u."
+        let d = try TextDecoder.decode(Array(dutch.utf8))
+        #expect(d.report.isPlainUTF8)
+        #expect(Self.text(d) == dutch)
+    }
+
     @Test(arguments: [
         "It's a nice day, isn't it? We'll see. Don't you think so? I'm sure they're here (a) and (b).",
         "Who are you? What's up? I'd go to the U.S. office at 5 p.m. Call me at (555) 123-4567; C++ and C# aren't the same.",

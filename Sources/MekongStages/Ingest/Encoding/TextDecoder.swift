@@ -59,9 +59,14 @@ public enum TextDecoder {
 
     /// Valid UTF-8: VIQR and mojibake are looked for (cheap checks first); otherwise the text is the input.
     static func repairedUTF8(_ bytes: [UInt8], declared: String?, reportAs: String = "UTF-8", markup: Bool = false) -> DecodedText {
-        let hints = bytes.withUnsafeBufferPointer { FastCheck.scan($0) }
+        // VIQR text needs most of its words to be marked syllables (`VIQRDecoder.Tally.isVIQR`),
+        // and one in three syllables or so carries a mark counted here (^, (, +): far more than
+        // one per 100 bytes. Below that, a long Dutch or English text with a few `a(` is not
+        // decoded as VIQR just to be refused.
+        let viqrNeeded = max(3, bytes.count / 100)
+        let hints = bytes.withUnsafeBufferPointer { FastCheck.scan($0, viqrEnough: viqrNeeded) }
         let mojibakeHint = hints.mojibake, viqrHints = hints.viqrMarks
-        if !markup, viqrHints >= 3, let viqr = viqrReading(bytes) {
+        if !markup, viqrHints >= viqrNeeded, let viqr = viqrReading(bytes) {
             return DecodedText(text: viqr.text, alignment: viqr.alignment,
                                report: EncodingReport(detected: "VIQR", confidence: viqr.confidence, declared: declared))
         }
