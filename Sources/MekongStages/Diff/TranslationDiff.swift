@@ -235,8 +235,10 @@ public enum TranslationDiffer {
                 }
             }
         }
+        // A side may leave the unit implicit (`£125m` / `125 miljard`), as in step 1.
         pair({ c, d in
-            guard c.unit == d.unit, let p = number(c), let q = number(d), p != 0, q != 0 else { return false }
+            guard c.unit == d.unit || c.unit == nil || d.unit == nil, c.kind != .date, d.kind != .date,
+                  let p = number(c), let q = number(d), p != 0, q != 0 else { return false }
             let r = p > q ? p / q : q / p
             return r == 1000 || r == 1_000_000 || r == 1_000_000_000
         }, .scale_changed) { c, d in "scale changed: \(c.value ?? "?") became \(d.value ?? "?")" }

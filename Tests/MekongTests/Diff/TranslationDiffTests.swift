@@ -104,6 +104,15 @@ import MekongCore
         #expect((finding["expected"] as? [String: Any])?["value"] as? String == "6000000000")
     }
 
+    @Test func aScaleChangeIsFoundWhenOneSideLeavesTheCurrencyOut() throws {
+        // `£125m` has its currency; the translation names none (or one the data did not know).
+        let english = "The chain sold its pharmacy arm for £125m three years ago."
+        let d = try diff(english, .en, "De keten verkocht zijn apotheken drie jaar geleden voor 125 miljard.", .nl)
+        #expect(d.findings.map(\.kind) == [.scale_changed], "\(d.findings.map(\.message))")
+        let pounds = try diff(english, .en, "De keten verkocht zijn apotheken drie jaar geleden voor 125 miljoen Britse pond.", .nl)
+        #expect(pounds.findings.isEmpty, "\(pounds.findings.map(\.message))")
+    }
+
     @Test func alignmentOfTwoThousandSentencesStaysWithinTheBand() {
         // Near-linear: only cells near the diagonal are filled.
         let a = (0..<2000).map { SentenceAligner.Sentence(length: 80 + $0 % 40, anchors: ["n:\($0)"]) }
