@@ -362,6 +362,8 @@ extension ClaimRecognizer {
         if !Scalars.isUppercase(first) && !t.original[word].dropFirst().contains(where: Scalars.isUppercase) { return false }
         if lex.months.match(t.lower, at: s) != nil || lex.yearCues.match(t.lower, at: s) != nil { return false }
         if lex.unit(t, at: s) != nil { return false }
+        // A qualifier capitalized in a title-case headline (`Toll Soars Above 800`, `Tăng Hơn 800`) names nothing.
+        if lex.qualifiersBefore.match(t.lower, endingAt: start - 1) != nil { return false }
         // Sentence-initial capital alone is no name.
         return s > 0
     }

@@ -37,6 +37,9 @@ import MekongCore
         // A currency named with its country's adjective; an age in Vietnamese.
         (.nl, "voor 125 miljoen Britse pond", ["125 miljoen Britse pond money 125000000 GBP"]),
         (.vi, "bị cáo 29 tuổi", ["29 tuổi quantity 29 year"]),
+        // A qualifier capitalized in a title-case headline is no name before the number.
+        (.en, "Flood Toll Climbs Above 300", ["Above 300 number 300 more_than"]),
+        (.vi, "Số Người Chết Tăng Hơn 300", ["Hơn 300 number 300 more_than increase"]),
         (.en, "twenty-one, three hundred and the 4th time", ["twenty-one number 21", "three hundred number 300", "4th ordinal 4"]),
         (.en, "He is 5 feet 2 inches; the road is 2 km and 1 metre long.", ["5 feet 2 inches quantity 62 in", "2 km and 1 metre quantity 2001 m"]),
         (.nl, "Het kost 6-7 miljard dollar, zo'n 20 tot 30 projecten.", ["6-7 miljard dollar range - USD low 6000000000 high 7000000000", "20 tot 30 range - low 20 high 30"]),
