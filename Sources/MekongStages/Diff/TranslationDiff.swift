@@ -149,13 +149,37 @@ public enum TranslationDiffer {
         return r == 1000 || r == 1_000_000
     }
 
-    /// The same measure in two units of one dimension (feet and metres), within 5 %.
+    /// The same measure in two units of one dimension (feet and metres): within 5 %, and no
+    /// further apart than the last written digit of the coarser figure (`385 miles` is `620 km`
+    /// or `619.6 km`, not `623 km`; `about 400 miles` may be `650 km`).
     static func converted(_ c: Claim, _ d: Claim) -> Bool {
         guard let u = c.unit, let v = d.unit, u != v, let shared = try? ClaimShared.shared(),
               let f = shared.unitFactors[u], let g = shared.unitFactors[v], f.dimension == g.dimension,
               let x = number(c), let y = number(d), y != 0 else { return false }
         let ratio = NSDecimalNumber(decimal: x * f.size / (y * g.size)).doubleValue
-        return abs(ratio - 1) <= 0.05
+        guard abs(ratio - 1) <= 0.05 else { return false }
+        var gap = x * f.size - y * g.size
+        if gap < 0 { gap = -gap }
+        return gap <= max(granularity(c) * f.size, granularity(d) * g.size)
+    }
+
+    /// The place value of a figure's last significant digit: 10 for `620`, 0.01 for `1.83`, 1 for `623`.
+    static func granularity(_ c: Claim) -> Decimal {
+        guard let v = c.value ?? c.high ?? c.low else { return 1 }
+        let digits = Array(v.utf8)
+        if let point = digits.firstIndex(of: UInt8(ascii: ".")) {
+            return Decimal(sign: .plus, exponent: -(digits.count - point - 1), significand: 1)
+        }
+        guard let last = digits.lastIndex(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) else { return 1 }
+        return Decimal(sign: .plus, exponent: digits.count - last - 1, significand: 1)
+    }
+
+    /// A range: both bounds set.
+    static func isRange(_ c: Claim) -> Bool { c.low != nil && c.high != nil }
+
+    /// Two ranges with the same bounds, one side's unit left implicit.
+    static func sameBounds(_ c: Claim, _ d: Claim) -> Bool {
+        isRange(c) && isRange(d) && c.low == d.low && c.high == d.high && (c.unit == nil || d.unit == nil || c.unit == d.unit)
     }
 
     /// The claim's value as a number; nil for dates and clock times (`Decimal(string: "19:30")`
@@ -188,12 +212,33 @@ public enum TranslationDiffer {
         return false
     }
 
+    /// A claim's value for a message: the value, or a range's bounds.
+    static func shown(_ c: Claim) -> String {
+        if let v = c.value { return v }
+        if let l = c.low, let h = c.high { return l + "–" + h }
+        return c.low ?? c.high ?? "?"
+    }
+
     static func isMinor(_ c: Claim) -> Bool { c.unit == nil && [.count, .number, .ordinal, .year].contains(c.kind) }
 
     static func compareClaims(_ a: SideIndex, _ x: Range<Int>, _ b: SideIndex, _ y: Range<Int>, into findings: inout [DiffFinding]) {
         var left = x.flatMap { k in a.claims[k].map { (k, $0) } }
         var right = y.flatMap { k in b.claims[k].map { (k, $0) } }
         func location(_ k: Int, _ c: Claim) -> DiffFinding.Location { .init(sentence: k, span: c.span) }
+        // 0. A range written on the other side as its two bounds (`từ 18 đến 29 tuổi` / `18- to 29-year-olds`).
+        func bounds(_ r: (Int, Claim), in other: inout [(Int, Claim)]) -> Bool {
+            guard isRange(r.1), let lo = r.1.low.flatMap({ Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }),
+                  let hi = r.1.high.flatMap({ Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }) else { return false }
+            func fits(_ c: Claim, _ v: Decimal) -> Bool {
+                !isRange(c) && c.kind != .date && number(c) == v && (c.unit == nil || r.1.unit == nil || c.unit == r.1.unit)
+            }
+            guard let a = other.firstIndex(where: { fits($0.1, lo) }), let b = other.indices.first(where: { $0 != a && fits(other[$0].1, hi) }) else { return false }
+            other.remove(at: max(a, b))
+            other.remove(at: min(a, b))
+            return true
+        }
+        left.removeAll { c in isRange(c.1) && !right.contains { sameBounds(c.1, $0.1) } && bounds(c, in: &right) }
+        right.removeAll { d in isRange(d.1) && !left.contains { sameBounds($0.1, d.1) } && bounds(d, in: &left) }
         // 1. The same meaning on both sides; then their qualifiers.
         var i = 0
         while i < left.count {
@@ -202,8 +247,10 @@ public enum TranslationDiffer {
             // says it another way (`ten years`, `mười năm`); a measure converted to another unit (`6 feet`
             // = `1,83 m`, within 5 %); the same digits grouped the other language's way (`10,000` in
             // Vietnamese text read as 10).
-            if let j = right.firstIndex(where: { claimKey($0.1) == claimKey(c) && claimKey(c) != nil || sameDate(c, $0.1)
+            // Two ranges are the same only with both bounds the same (`30 to 43` is not `33 to 43`).
+            if let j = right.firstIndex(where: { claimKey($0.1) == claimKey(c) && claimKey(c) != nil || sameDate(c, $0.1) || sameBounds(c, $0.1)
                                                  || number(c) != nil && number(c) == number($0.1) && c.kind != .date && $0.1.kind != .date
+                                                    && !(isRange(c) && isRange($0.1))
                                                     && (c.unit == nil || $0.1.unit == nil || c.unit == $0.1.unit)
                                                  || converted(c, $0.1) || sameDigits(c, a, $0.1, b) }) {
                 let (l, d) = right[j]
@@ -246,7 +293,7 @@ public enum TranslationDiffer {
             "unit changed: \(c.unit ?? "none") became \(d.unit ?? "none")"
         }
         pair({ c, d in c.unit == d.unit && c.kind == d.kind && !isIncidental(c, a) && !isIncidental(d, b) && c.kind != .date }, .value_changed) { c, d in
-            "value changed: \(c.value ?? c.low ?? "?") became \(d.value ?? d.low ?? "?")"
+            "value changed: \(shown(c)) became \(shown(d))"
         }
         // 3. What is left is missing or added.
         for (k, c) in left where !isIncidental(c, a) {

@@ -113,6 +113,25 @@ import MekongCore
         #expect(pounds.findings.isEmpty, "\(pounds.findings.map(\.message))")
     }
 
+    @Test func aRangeIsTheSameOnlyWithBothBoundsAndMayBeWrittenAsTwoNumbers() throws {
+        let english = "Between 20 and 35 percent of the farmers sold their land."
+        #expect(try diff(english, .en, "Tussen 20 en 35 procent van de boeren verkocht hun land.", .nl).findings.isEmpty)
+        let lower = try diff(english, .en, "Tussen 25 en 35 procent van de boeren verkocht hun land.", .nl)
+        #expect(lower.findings.map(\.kind) == [.value_changed], "\(lower.findings.map(\.message))")
+        // `18- to 24-year-olds` reads as two numbers, `van 18 tot 24 jaar` as one range.
+        let ages = try diff("Turnout was low among 18- to 24-year-olds in the city.", .en, "De opkomst was laag onder kiezers van 18 tot 24 jaar in de stad.", .nl)
+        #expect(ages.findings.isEmpty, "\(ages.findings.map(\.message))")
+    }
+
+    @Test func aConvertedMeasureMayBeRoundedButNotChanged() throws {
+        let english = "The storm is 385 miles south of the coast."
+        #expect(try diff(english, .en, "De storm ligt 620 km ten zuiden van de kust.", .nl).findings.isEmpty)
+        #expect(try diff("The storm is about 400 miles south of the coast.", .en, "De storm ligt zo'n 650 km ten zuiden van de kust.", .nl).findings.isEmpty)
+        #expect(try diff("He is 6 feet tall.", .en, "Hij is 1,83 meter lang.", .nl).findings.isEmpty)
+        let changed = try diff(english, .en, "De storm ligt 623 km ten zuiden van de kust.", .nl)
+        #expect(changed.findings.contains { $0.kind == .number_added }, "\(changed.findings.map(\.message))")
+    }
+
     @Test func alignmentOfTwoThousandSentencesStaysWithinTheBand() {
         // Near-linear: only cells near the diagonal are filled.
         let a = (0..<2000).map { SentenceAligner.Sentence(length: 80 + $0 % 40, anchors: ["n:\($0)"]) }
