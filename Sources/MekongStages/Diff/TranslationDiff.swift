@@ -53,6 +53,7 @@ public enum TranslationDiffer {
                 continue
             }
             compareClaims(a, g.original, b, g.translation, into: &findings)
+            compareLoneDigits(a, g.original, b, g.translation, into: &findings)
             compareEntities(a, g.original, b, g.translation, into: &findings)
         }
         findings += inconsistencies(a, original: true) + inconsistencies(b, original: false)
@@ -88,7 +89,37 @@ public enum TranslationDiffer {
             entities = Array(repeating: [], count: d.sentences.count)
             for c in d.claims { if let k = Self.sentence(of: c.span, in: d) { claims[k].append(c) } }
             for e in d.entities { if let k = Self.sentence(of: e.span, in: d) { entities[k].append(e) } }
+            digitRuns = Array(repeating: [], count: d.sentences.count)
+            loneDigits = Array(repeating: [], count: d.sentences.count)
+            let months = (try? ClaimLexicon.shared(d.mainLanguage == .und ? .en : d.mainLanguage))??.months
+            let scratch = ClaimText()
+            for (k, sentence) in d.sentences.enumerated() {
+                let range = sentence.span.range
+                var i = range.lowerBound
+                while i < range.upperBound {
+                    guard d.text[i] >= 0x30 && d.text[i] <= 0x39 else { i += 1; continue }
+                    var j = i
+                    while j < range.upperBound && d.text[j] >= 0x30 && d.text[j] <= 0x39 { j += 1 }
+                    let run = String(decoding: d.text[i..<j], as: UTF8.self)
+                    digitRuns[k].insert(run)
+                    if !claims[k].contains(where: { $0.span.range.contains(i) }) { loneDigits[k].append(TextSpan(i, j)) }
+                    i = j
+                }
+                // The number of a month's name (`tháng 6`, June) is the month, not an identifier.
+                guard !loneDigits[k].isEmpty, let months else { continue }
+                d.text.withUnsafeBufferPointer { p in scratch.load(UnsafeBufferPointer(rebasing: p[range]), base: range.lowerBound) }
+                let offsets = scratch.byteOffsets
+                loneDigits[k].removeAll { span in
+                    guard let end = offsets.firstIndex(of: span.range.upperBound), let m = months.match(scratch.lower, endingAt: end) else { return false }
+                    return offsets[end - m.length] < span.range.lowerBound
+                }
+            }
         }
+
+        /// The runs of ASCII digits of each sentence, and where those that no claim covers are
+        /// (numbers in names and identifiers: `Flight 6321`, `London 2012`, a phone number).
+        var digitRuns: [Set<String>] = []
+        var loneDigits: [[TextSpan]] = []
 
         static func sentence(of span: TextSpan, in d: Document) -> Int? {
             let start = span.range.lowerBound
@@ -304,6 +335,32 @@ public enum TranslationDiffer {
             findings.append(DiffFinding(kind: .number_added, severity: isMinor(d) ? .warning : .error, original: nil, translation: location(l, d),
                                         expected: nil, found: .claim(d), message: "“\(b.text(d.span))” is not in the original"))
         }
+    }
+
+    /// Numbers that are no claims (in names, identifiers and phone numbers: `Nord Stream 2`,
+    /// `Flight 6321`) are compared as written: digits of one side that the other side's group
+    /// does not write anywhere are missing (or added).
+    static func compareLoneDigits(_ a: SideIndex, _ x: Range<Int>, _ b: SideIndex, _ y: Range<Int>, into findings: inout [DiffFinding]) {
+        func runs(_ side: SideIndex, _ r: Range<Int>) -> Set<String> { r.reduce(into: Set<String>()) { $0.formUnion(side.digitRuns[$1]) } }
+        let inA = runs(a, x), inB = runs(b, y)
+        func check(_ side: SideIndex, _ r: Range<Int>, _ other: Set<String>, original: Bool) {
+            var reported = Set<String>()
+            for k in r {
+                for span in side.loneDigits[k] {
+                    let digits = side.text(span)
+                    guard !other.contains(digits), reported.insert(digits).inserted else { continue }
+                    let at = DiffFinding.Location(sentence: k, span: span)
+                    let item = DiffFinding.Item.claim(Claim(span: span, kind: .number, value: digits))
+                    findings.append(original
+                        ? DiffFinding(kind: .number_missing, severity: .warning, original: at, translation: nil, expected: item, found: nil,
+                                      message: "“\(digits)” (in a name or identifier) has no counterpart in the translation")
+                        : DiffFinding(kind: .number_added, severity: .warning, original: nil, translation: at, expected: nil, found: item,
+                                      message: "“\(digits)” (in a name or identifier) is not in the original"))
+                }
+            }
+        }
+        check(a, x, inB, original: true)
+        check(b, y, inA, original: false)
     }
 
     // MARK: Entities

@@ -37,6 +37,7 @@ import MekongCore
         // A currency named with its country's adjective; an age in Vietnamese.
         (.nl, "voor 125 miljoen Britse pond", ["125 miljoen Britse pond money 125000000 GBP"]),
         (.vi, "bị cáo 29 tuổi", ["29 tuổi quantity 29 year"]),
+        (.vi, "cách bờ biển Mexico 385 dặm", ["385 dặm quantity 385 mi"]),
         // A qualifier capitalized in a title-case headline is no name before the number.
         (.en, "Flood Toll Climbs Above 300", ["Above 300 number 300 more_than"]),
         (.vi, "Số Người Chết Tăng Hơn 300", ["Hơn 300 number 300 more_than increase"]),

@@ -132,6 +132,17 @@ import MekongCore
         #expect(changed.findings.contains { $0.kind == .number_added }, "\(changed.findings.map(\.message))")
     }
 
+    @Test func numbersInNamesAndIdentifiersAreComparedAsWritten() throws {
+        let english = "The Orion 7 rocket lifted off from pad 39 with flight 4402 on board."
+        #expect(try diff(english, .en, "De raket Orion 7 steeg op vanaf lanceerplatform 39 met vlucht 4402 aan boord.", .nl).findings.isEmpty)
+        let changed = try diff(english, .en, "De raket Orion 9 steeg op vanaf lanceerplatform 39 met vlucht 4402 aan boord.", .nl)
+        #expect(Set(changed.findings.map(\.kind)) == [.number_missing, .number_added], "\(changed.findings.map(\.message))")
+        let dropped = try diff(english, .en, "De raket Orion steeg op vanaf lanceerplatform 39 met vlucht 4402 aan boord.", .nl)
+        #expect(dropped.findings.map(\.kind) == [.number_missing], "\(dropped.findings.map(\.message))")
+        // The number of a Vietnamese month's name is the month, not an identifier.
+        #expect(try diff("The Orion 7 rocket lifted off in June.", .en, "Tên lửa Orion 7 được phóng vào tháng 6.", .vi).findings.isEmpty)
+    }
+
     @Test func alignmentOfTwoThousandSentencesStaysWithinTheBand() {
         // Near-linear: only cells near the diagonal are filled.
         let a = (0..<2000).map { SentenceAligner.Sentence(length: 80 + $0 % 40, anchors: ["n:\($0)"]) }
