@@ -226,10 +226,12 @@ public enum TranslationDiffer {
         return a == b || a.hasPrefix("--") && b.hasSuffix(String(a.dropFirst(1))) || b.hasPrefix("--") && a.hasSuffix(String(b.dropFirst(1)))
     }
 
-    /// Small numbers in words without a unit (`one of the`, `hai bên`) come and go with
-    /// translation style: they are not reported as missing or added.
+    /// Small numbers in words without a unit (`one of the`, `hai bên`), or with a unit of time
+    /// (`een jaar` for `a year`, `một tuần`, `meer dan tien jaar` for `more than a decade`), come
+    /// and go with translation style: they are not reported as missing or added.
     static func isIncidental(_ c: Claim, _ side: SideIndex) -> Bool {
-        guard c.unit == nil, [.count, .number, .ordinal].contains(c.kind), let v = number(c), v <= 10 else { return false }
+        guard c.unit == nil && [.count, .number, .ordinal].contains(c.kind) || c.kind == .quantity && c.unit.map(durations.contains) == true,
+              let v = number(c), v <= 10 else { return false }
         return !side.text(c.span).contains(where: \.isNumber)
     }
 
@@ -249,6 +251,9 @@ public enum TranslationDiffer {
         if let l = c.low, let h = c.high { return l + "–" + h }
         return c.low ?? c.high ?? "?"
     }
+
+    /// Units of time (canonical codes, as the claims stage writes them).
+    static let durations: Set<String> = ["year", "month", "week", "day", "h", "min", "s"]
 
     static func isMinor(_ c: Claim) -> Bool { c.unit == nil && [.count, .number, .ordinal, .year].contains(c.kind) }
 

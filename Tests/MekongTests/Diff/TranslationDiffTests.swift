@@ -143,6 +143,14 @@ import MekongCore
         #expect(try diff("The Orion 7 rocket lifted off in June.", .en, "Tên lửa Orion 7 được phóng vào tháng 6.", .vi).findings.isEmpty)
     }
 
+    @Test func aSpelledOutShortSpanOfTimeIsTranslationStyle() throws {
+        // English `a week` is no claim; `een week` and `một tuần` are (one week).
+        #expect(try diff("The talks lasted a week.", .en, "De gesprekken duurden een week.", .nl).findings.isEmpty)
+        #expect(try diff("The talks lasted a week.", .en, "Cuộc đàm phán kéo dài một tuần.", .vi).findings.isEmpty)
+        // Written in digits it is still compared.
+        #expect(try diff("The talks lasted a week.", .en, "De gesprekken duurden 3 weken.", .nl).findings.map(\.kind) == [.number_added])
+    }
+
     @Test func alignmentOfTwoThousandSentencesStaysWithinTheBand() {
         // Near-linear: only cells near the diagonal are filled.
         let a = (0..<2000).map { SentenceAligner.Sentence(length: 80 + $0 % 40, anchors: ["n:\($0)"]) }
