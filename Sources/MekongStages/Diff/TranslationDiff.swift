@@ -136,6 +136,9 @@ public enum TranslationDiffer {
                 var anchors = Set<String>()
                 for c in claims[k] { if let key = TranslationDiffer.claimKey(c) { anchors.insert(key) } }
                 for e in entities[k] where e.label != .MISC { anchors.insert("e:" + (e.id ?? e.canonical)) }
+                // Names the tagger did not find are kept as written across the three languages: a
+                // capitalized word inside the sentence (not its first) is an anchor too.
+                anchors.formUnion(capitalizedWords(k).map { "w:" + $0 })
                 // Length in characters: UTF-8 continuation bytes do not count.
                 let length = document.text[document.sentences[k].span.range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
                 return SentenceAligner.Sentence(length: length, anchors: anchors)
@@ -143,6 +146,16 @@ public enum TranslationDiffer {
         }
 
         func text(_ span: TextSpan) -> String { document.string(span) }
+
+        /// The capitalized words of a sentence of four letters or more, but its first, folded.
+        func capitalizedWords(_ k: Int) -> Set<String> {
+            let words = document.string(document.sentences[k].span).split(whereSeparator: { !$0.isLetter })
+            var out = Set<String>()
+            for w in words.dropFirst() where w.count >= 4 && w.first!.isUppercase && w.dropFirst().contains(where: \.isLowercase) {
+                out.insert(EntityCanonical.fold(Array(w.utf8)))
+            }
+            return out
+        }
         /// Every run of one to five words of the text, folded like canonical forms: a name written
         /// anywhere in the document is found in one lookup.
         let shingles: Set<Substring>
