@@ -149,6 +149,8 @@ extension ClaimRecognizer {
         if let r = range(draft, t, first: c, unit: unit) { draft = r }
         // Ordinal markers before: thứ 4, lần thứ tư.
         if !c.ordinal, let p = lex.ordinalPrefixes.match(t.lower, endingAt: t.skipSpacesBack(draft.range.lowerBound)) {
+            // A capitalized number word after it names a weekday (`thứ Hai tuần trước`, last Monday).
+            if c.spelled && Scalars.isUppercase(t.original[c.start]) { return nil }
             c.ordinal = true
             draft.range = (t.skipSpacesBack(draft.range.lowerBound) - p.length)..<draft.range.upperBound
         }

@@ -38,6 +38,8 @@ import MekongCore
         (.nl, "voor 125 miljoen Britse pond", ["125 miljoen Britse pond money 125000000 GBP"]),
         (.vi, "bị cáo 29 tuổi", ["29 tuổi quantity 29 year"]),
         (.vi, "cách bờ biển Mexico 385 dặm", ["385 dặm quantity 385 mi"]),
+        // `thứ Hai` is Monday, `thứ hai` the second.
+        (.vi, "vào thứ Hai tuần trước, lần thứ hai", ["thứ hai ordinal 2"]),
         // A qualifier capitalized in a title-case headline is no name before the number.
         (.en, "Flood Toll Climbs Above 300", ["Above 300 number 300 more_than"]),
         (.vi, "Số Người Chết Tăng Hơn 300", ["Hơn 300 number 300 more_than increase"]),
