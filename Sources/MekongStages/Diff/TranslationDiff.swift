@@ -135,7 +135,7 @@ public enum TranslationDiffer {
             document.sentences.indices.map { k in
                 var anchors = Set<String>()
                 for c in claims[k] { if let key = TranslationDiffer.claimKey(c) { anchors.insert(key) } }
-                for e in entities[k] where e.label != .MISC { anchors.insert("e:" + (e.id ?? e.canonical)) }
+                for e in entities[k] where e.label != .MISC || e.id != nil { anchors.insert("e:" + (e.id ?? e.canonical)) }
                 // Names the tagger did not find are kept as written across the three languages: a
                 // capitalized word inside the sentence (not its first) is an anchor too.
                 anchors.formUnion(capitalizedWords(k).map { "w:" + $0 })

@@ -151,6 +151,18 @@ import MekongCore
         #expect(try diff("The talks lasted a week.", .en, "De gesprekken duurden 3 weken.", .nl).findings.map(\.kind) == [.number_added])
     }
 
+    @Test func aSentenceWhoseAnchorsTheOtherSideLacksIsOmittedNotFoldedIntoItsNeighbour() {
+        // Lengths alone favour folding sentence 1 into the group of sentence 2; its two anchors,
+        // absent from the translation, say it was dropped.
+        let a = [SentenceAligner.Sentence(length: 60, anchors: ["e:alpha"]),
+                 SentenceAligner.Sentence(length: 30, anchors: ["n:12|", "e:beta"]),
+                 SentenceAligner.Sentence(length: 60, anchors: ["e:gamma"])]
+        let b = [SentenceAligner.Sentence(length: 60, anchors: ["e:alpha"]),
+                 SentenceAligner.Sentence(length: 85, anchors: ["e:gamma"])]
+        let groups = SentenceAligner().align(a, b)
+        #expect(groups.contains { $0.original == 1..<2 && $0.translation.isEmpty }, "\(groups)")
+    }
+
     @Test func alignmentOfTwoThousandSentencesStaysWithinTheBand() {
         // Near-linear: only cells near the diagonal are filled.
         let a = (0..<2000).map { SentenceAligner.Sentence(length: 80 + $0 % 40, anchors: ["n:\($0)"]) }
