@@ -149,6 +149,8 @@ extension ClaimRecognizer {
         if let r = range(draft, t, first: c, unit: unit) { draft = r }
         // Ordinal markers before: thứ 4, lần thứ tư.
         if !c.ordinal, let p = lex.ordinalPrefixes.match(t.lower, endingAt: t.skipSpacesBack(draft.range.lowerBound)) {
+            // A capitalized number word after it names a weekday (`thứ Hai tuần trước`, last Monday).
+            if c.spelled && Scalars.isUppercase(t.original[c.start]) { return nil }
             c.ordinal = true
             draft.range = (t.skipSpacesBack(draft.range.lowerBound) - p.length)..<draft.range.upperBound
         }
@@ -362,6 +364,8 @@ extension ClaimRecognizer {
         if !Scalars.isUppercase(first) && !t.original[word].dropFirst().contains(where: Scalars.isUppercase) { return false }
         if lex.months.match(t.lower, at: s) != nil || lex.yearCues.match(t.lower, at: s) != nil { return false }
         if lex.unit(t, at: s) != nil { return false }
+        // A qualifier capitalized in a title-case headline (`Toll Soars Above 800`, `Tăng Hơn 800`) names nothing.
+        if lex.qualifiersBefore.match(t.lower, endingAt: start - 1) != nil { return false }
         // Sentence-initial capital alone is no name.
         return s > 0
     }

@@ -33,6 +33,8 @@ public struct SentenceAligner: Sendable {
     var priorOneOne = -log(0.89), priorSkip = -log(0.02), priorMerge = -log(0.02)
     /// What one shared anchor takes off a group's cost.
     var anchorBonus = 3.0
+    /// What a merged sentence none of whose anchors the other side shares adds to a group's cost.
+    var strayPenalty = 2.0
 
     public init() {}
 
@@ -88,6 +90,12 @@ public struct SentenceAligner: Sendable {
             }
             return Double(count)
         }
+        /// 1 when sentence `k` has two anchors or more and the other group shares none of them.
+        func unshared(_ k: Int, in other: Range<Int>, _ mine: [[Int32]], _ theirs: [[Int32]]) -> Double {
+            guard mine[k].count >= 2 else { return 0 }
+            for id in mine[k] { for j in other where theirs[j].contains(id) { return 0 } }
+            return 1
+        }
         let lengthA = a.map(\.length), lengthB = b.map(\.length)
         func groupCost(_ x: Range<Int>, _ y: Range<Int>) -> Double {
             if x.isEmpty || y.isEmpty { return priorSkip }
@@ -96,7 +104,12 @@ public struct SentenceAligner: Sendable {
             for k in y { lb += lengthB[k] }
             let prior = x.count == 1 && y.count == 1 ? priorOneOne : priorMerge
             let anchors = aIDs[x.lowerBound].isEmpty && (x.count == 1 || aIDs[x.upperBound - 1].isEmpty) ? 0 : shared(x, y)
-            return prior + lengthCost(la, lb) - anchorBonus * anchors
+            // A sentence folded into its neighbour's group though the other side has none of its
+            // anchors is more likely dropped (or added) than joined.
+            var strays = 0.0
+            if x.count == 2 { strays += unshared(x.lowerBound, in: y, aIDs, bIDs) + unshared(x.upperBound - 1, in: y, aIDs, bIDs) }
+            if y.count == 2 { strays += unshared(y.lowerBound, in: x, bIDs, aIDs) + unshared(y.upperBound - 1, in: x, bIDs, aIDs) }
+            return prior + lengthCost(la, lb) - anchorBonus * anchors + strayPenalty * strays
         }
         // Moves: 1 = 1–1, 2 = 1–0, 3 = 0–1, 4 = 2–1, 5 = 1–2.
         let steps: [(Int, Int, UInt8)] = [(1, 1, 1), (1, 0, 2), (0, 1, 3), (2, 1, 4), (1, 2, 5)]

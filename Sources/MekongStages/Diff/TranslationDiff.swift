@@ -53,6 +53,7 @@ public enum TranslationDiffer {
                 continue
             }
             compareClaims(a, g.original, b, g.translation, into: &findings)
+            compareLoneDigits(a, g.original, b, g.translation, into: &findings)
             compareEntities(a, g.original, b, g.translation, into: &findings)
         }
         findings += inconsistencies(a, original: true) + inconsistencies(b, original: false)
@@ -88,7 +89,37 @@ public enum TranslationDiffer {
             entities = Array(repeating: [], count: d.sentences.count)
             for c in d.claims { if let k = Self.sentence(of: c.span, in: d) { claims[k].append(c) } }
             for e in d.entities { if let k = Self.sentence(of: e.span, in: d) { entities[k].append(e) } }
+            digitRuns = Array(repeating: [], count: d.sentences.count)
+            loneDigits = Array(repeating: [], count: d.sentences.count)
+            let months = (try? ClaimLexicon.shared(d.mainLanguage == .und ? .en : d.mainLanguage))??.months
+            let scratch = ClaimText()
+            for (k, sentence) in d.sentences.enumerated() {
+                let range = sentence.span.range
+                var i = range.lowerBound
+                while i < range.upperBound {
+                    guard d.text[i] >= 0x30 && d.text[i] <= 0x39 else { i += 1; continue }
+                    var j = i
+                    while j < range.upperBound && d.text[j] >= 0x30 && d.text[j] <= 0x39 { j += 1 }
+                    let run = String(decoding: d.text[i..<j], as: UTF8.self)
+                    digitRuns[k].insert(run)
+                    if !claims[k].contains(where: { $0.span.range.contains(i) }) { loneDigits[k].append(TextSpan(i, j)) }
+                    i = j
+                }
+                // The number of a month's name (`tháng 6`, June) is the month, not an identifier.
+                guard !loneDigits[k].isEmpty, let months else { continue }
+                d.text.withUnsafeBufferPointer { p in scratch.load(UnsafeBufferPointer(rebasing: p[range]), base: range.lowerBound) }
+                let offsets = scratch.byteOffsets
+                loneDigits[k].removeAll { span in
+                    guard let end = offsets.firstIndex(of: span.range.upperBound), let m = months.match(scratch.lower, endingAt: end) else { return false }
+                    return offsets[end - m.length] < span.range.lowerBound
+                }
+            }
         }
+
+        /// The runs of ASCII digits of each sentence, and where those that no claim covers are
+        /// (numbers in names and identifiers: `Flight 6321`, `London 2012`, a phone number).
+        var digitRuns: [Set<String>] = []
+        var loneDigits: [[TextSpan]] = []
 
         static func sentence(of span: TextSpan, in d: Document) -> Int? {
             let start = span.range.lowerBound
@@ -104,7 +135,10 @@ public enum TranslationDiffer {
             document.sentences.indices.map { k in
                 var anchors = Set<String>()
                 for c in claims[k] { if let key = TranslationDiffer.claimKey(c) { anchors.insert(key) } }
-                for e in entities[k] where e.label != .MISC { anchors.insert("e:" + (e.id ?? e.canonical)) }
+                for e in entities[k] where e.label != .MISC || e.id != nil { anchors.insert("e:" + (e.id ?? e.canonical)) }
+                // Names the tagger did not find are kept as written across the three languages: a
+                // capitalized word inside the sentence (not its first) is an anchor too.
+                anchors.formUnion(capitalizedWords(k).map { "w:" + $0 })
                 // Length in characters: UTF-8 continuation bytes do not count.
                 let length = document.text[document.sentences[k].span.range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
                 return SentenceAligner.Sentence(length: length, anchors: anchors)
@@ -112,6 +146,16 @@ public enum TranslationDiffer {
         }
 
         func text(_ span: TextSpan) -> String { document.string(span) }
+
+        /// The capitalized words of a sentence of four letters or more, but its first, folded.
+        func capitalizedWords(_ k: Int) -> Set<String> {
+            let words = document.string(document.sentences[k].span).split(whereSeparator: { !$0.isLetter })
+            var out = Set<String>()
+            for w in words.dropFirst() where w.count >= 4 && w.first!.isUppercase && w.dropFirst().contains(where: \.isLowercase) {
+                out.insert(EntityCanonical.fold(Array(w.utf8)))
+            }
+            return out
+        }
         /// Every run of one to five words of the text, folded like canonical forms: a name written
         /// anywhere in the document is found in one lookup.
         let shingles: Set<Substring>
@@ -149,13 +193,37 @@ public enum TranslationDiffer {
         return r == 1000 || r == 1_000_000
     }
 
-    /// The same measure in two units of one dimension (feet and metres), within 5 %.
+    /// The same measure in two units of one dimension (feet and metres): within 5 %, and no
+    /// further apart than the last written digit of the coarser figure (`385 miles` is `620 km`
+    /// or `619.6 km`, not `623 km`; `about 400 miles` may be `650 km`).
     static func converted(_ c: Claim, _ d: Claim) -> Bool {
         guard let u = c.unit, let v = d.unit, u != v, let shared = try? ClaimShared.shared(),
               let f = shared.unitFactors[u], let g = shared.unitFactors[v], f.dimension == g.dimension,
               let x = number(c), let y = number(d), y != 0 else { return false }
         let ratio = NSDecimalNumber(decimal: x * f.size / (y * g.size)).doubleValue
-        return abs(ratio - 1) <= 0.05
+        guard abs(ratio - 1) <= 0.05 else { return false }
+        var gap = x * f.size - y * g.size
+        if gap < 0 { gap = -gap }
+        return gap <= max(granularity(c) * f.size, granularity(d) * g.size)
+    }
+
+    /// The place value of a figure's last significant digit: 10 for `620`, 0.01 for `1.83`, 1 for `623`.
+    static func granularity(_ c: Claim) -> Decimal {
+        guard let v = c.value ?? c.high ?? c.low else { return 1 }
+        let digits = Array(v.utf8)
+        if let point = digits.firstIndex(of: UInt8(ascii: ".")) {
+            return Decimal(sign: .plus, exponent: -(digits.count - point - 1), significand: 1)
+        }
+        guard let last = digits.lastIndex(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) else { return 1 }
+        return Decimal(sign: .plus, exponent: digits.count - last - 1, significand: 1)
+    }
+
+    /// A range: both bounds set.
+    static func isRange(_ c: Claim) -> Bool { c.low != nil && c.high != nil }
+
+    /// Two ranges with the same bounds, one side's unit left implicit.
+    static func sameBounds(_ c: Claim, _ d: Claim) -> Bool {
+        isRange(c) && isRange(d) && c.low == d.low && c.high == d.high && (c.unit == nil || d.unit == nil || c.unit == d.unit)
     }
 
     /// The claim's value as a number; nil for dates and clock times (`Decimal(string: "19:30")`
@@ -171,10 +239,12 @@ public enum TranslationDiffer {
         return a == b || a.hasPrefix("--") && b.hasSuffix(String(a.dropFirst(1))) || b.hasPrefix("--") && a.hasSuffix(String(b.dropFirst(1)))
     }
 
-    /// Small numbers in words without a unit (`one of the`, `hai bên`) come and go with
-    /// translation style: they are not reported as missing or added.
+    /// Small numbers in words without a unit (`one of the`, `hai bên`), or with a unit of time
+    /// (`een jaar` for `a year`, `một tuần`, `meer dan tien jaar` for `more than a decade`), come
+    /// and go with translation style: they are not reported as missing or added.
     static func isIncidental(_ c: Claim, _ side: SideIndex) -> Bool {
-        guard c.unit == nil, [.count, .number, .ordinal].contains(c.kind), let v = number(c), v <= 10 else { return false }
+        guard c.unit == nil && [.count, .number, .ordinal].contains(c.kind) || c.kind == .quantity && c.unit.map(durations.contains) == true,
+              let v = number(c), v <= 10 else { return false }
         return !side.text(c.span).contains(where: \.isNumber)
     }
 
@@ -188,12 +258,36 @@ public enum TranslationDiffer {
         return false
     }
 
+    /// A claim's value for a message: the value, or a range's bounds.
+    static func shown(_ c: Claim) -> String {
+        if let v = c.value { return v }
+        if let l = c.low, let h = c.high { return l + "–" + h }
+        return c.low ?? c.high ?? "?"
+    }
+
+    /// Units of time (canonical codes, as the claims stage writes them).
+    static let durations: Set<String> = ["year", "month", "week", "day", "h", "min", "s"]
+
     static func isMinor(_ c: Claim) -> Bool { c.unit == nil && [.count, .number, .ordinal, .year].contains(c.kind) }
 
     static func compareClaims(_ a: SideIndex, _ x: Range<Int>, _ b: SideIndex, _ y: Range<Int>, into findings: inout [DiffFinding]) {
         var left = x.flatMap { k in a.claims[k].map { (k, $0) } }
         var right = y.flatMap { k in b.claims[k].map { (k, $0) } }
         func location(_ k: Int, _ c: Claim) -> DiffFinding.Location { .init(sentence: k, span: c.span) }
+        // 0. A range written on the other side as its two bounds (`từ 18 đến 29 tuổi` / `18- to 29-year-olds`).
+        func bounds(_ r: (Int, Claim), in other: inout [(Int, Claim)]) -> Bool {
+            guard isRange(r.1), let lo = r.1.low.flatMap({ Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }),
+                  let hi = r.1.high.flatMap({ Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }) else { return false }
+            func fits(_ c: Claim, _ v: Decimal) -> Bool {
+                !isRange(c) && c.kind != .date && number(c) == v && (c.unit == nil || r.1.unit == nil || c.unit == r.1.unit)
+            }
+            guard let a = other.firstIndex(where: { fits($0.1, lo) }), let b = other.indices.first(where: { $0 != a && fits(other[$0].1, hi) }) else { return false }
+            other.remove(at: max(a, b))
+            other.remove(at: min(a, b))
+            return true
+        }
+        left.removeAll { c in isRange(c.1) && !right.contains { sameBounds(c.1, $0.1) } && bounds(c, in: &right) }
+        right.removeAll { d in isRange(d.1) && !left.contains { sameBounds($0.1, d.1) } && bounds(d, in: &left) }
         // 1. The same meaning on both sides; then their qualifiers.
         var i = 0
         while i < left.count {
@@ -202,8 +296,10 @@ public enum TranslationDiffer {
             // says it another way (`ten years`, `mười năm`); a measure converted to another unit (`6 feet`
             // = `1,83 m`, within 5 %); the same digits grouped the other language's way (`10,000` in
             // Vietnamese text read as 10).
-            if let j = right.firstIndex(where: { claimKey($0.1) == claimKey(c) && claimKey(c) != nil || sameDate(c, $0.1)
+            // Two ranges are the same only with both bounds the same (`30 to 43` is not `33 to 43`).
+            if let j = right.firstIndex(where: { claimKey($0.1) == claimKey(c) && claimKey(c) != nil || sameDate(c, $0.1) || sameBounds(c, $0.1)
                                                  || number(c) != nil && number(c) == number($0.1) && c.kind != .date && $0.1.kind != .date
+                                                    && !(isRange(c) && isRange($0.1))
                                                     && (c.unit == nil || $0.1.unit == nil || c.unit == $0.1.unit)
                                                  || converted(c, $0.1) || sameDigits(c, a, $0.1, b) }) {
                 let (l, d) = right[j]
@@ -235,8 +331,10 @@ public enum TranslationDiffer {
                 }
             }
         }
+        // A side may leave the unit implicit (`£125m` / `125 miljard`), as in step 1.
         pair({ c, d in
-            guard c.unit == d.unit, let p = number(c), let q = number(d), p != 0, q != 0 else { return false }
+            guard c.unit == d.unit || c.unit == nil || d.unit == nil, c.kind != .date, d.kind != .date,
+                  let p = number(c), let q = number(d), p != 0, q != 0 else { return false }
             let r = p > q ? p / q : q / p
             return r == 1000 || r == 1_000_000 || r == 1_000_000_000
         }, .scale_changed) { c, d in "scale changed: \(c.value ?? "?") became \(d.value ?? "?")" }
@@ -244,7 +342,7 @@ public enum TranslationDiffer {
             "unit changed: \(c.unit ?? "none") became \(d.unit ?? "none")"
         }
         pair({ c, d in c.unit == d.unit && c.kind == d.kind && !isIncidental(c, a) && !isIncidental(d, b) && c.kind != .date }, .value_changed) { c, d in
-            "value changed: \(c.value ?? c.low ?? "?") became \(d.value ?? d.low ?? "?")"
+            "value changed: \(shown(c)) became \(shown(d))"
         }
         // 3. What is left is missing or added.
         for (k, c) in left where !isIncidental(c, a) {
@@ -255,6 +353,32 @@ public enum TranslationDiffer {
             findings.append(DiffFinding(kind: .number_added, severity: isMinor(d) ? .warning : .error, original: nil, translation: location(l, d),
                                         expected: nil, found: .claim(d), message: "“\(b.text(d.span))” is not in the original"))
         }
+    }
+
+    /// Numbers that are no claims (in names, identifiers and phone numbers: `Nord Stream 2`,
+    /// `Flight 6321`) are compared as written: digits of one side that the other side's group
+    /// does not write anywhere are missing (or added).
+    static func compareLoneDigits(_ a: SideIndex, _ x: Range<Int>, _ b: SideIndex, _ y: Range<Int>, into findings: inout [DiffFinding]) {
+        func runs(_ side: SideIndex, _ r: Range<Int>) -> Set<String> { r.reduce(into: Set<String>()) { $0.formUnion(side.digitRuns[$1]) } }
+        let inA = runs(a, x), inB = runs(b, y)
+        func check(_ side: SideIndex, _ r: Range<Int>, _ other: Set<String>, original: Bool) {
+            var reported = Set<String>()
+            for k in r {
+                for span in side.loneDigits[k] {
+                    let digits = side.text(span)
+                    guard !other.contains(digits), reported.insert(digits).inserted else { continue }
+                    let at = DiffFinding.Location(sentence: k, span: span)
+                    let item = DiffFinding.Item.claim(Claim(span: span, kind: .number, value: digits))
+                    findings.append(original
+                        ? DiffFinding(kind: .number_missing, severity: .warning, original: at, translation: nil, expected: item, found: nil,
+                                      message: "“\(digits)” (in a name or identifier) has no counterpart in the translation")
+                        : DiffFinding(kind: .number_added, severity: .warning, original: nil, translation: at, expected: nil, found: item,
+                                      message: "“\(digits)” (in a name or identifier) is not in the original"))
+                }
+            }
+        }
+        check(a, x, inB, original: true)
+        check(b, y, inA, original: false)
     }
 
     // MARK: Entities

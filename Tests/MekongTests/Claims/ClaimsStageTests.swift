@@ -34,6 +34,15 @@ import MekongCore
         (.vi, "lúc 19 giờ 30 phút, 7 giờ tối và 19h05", ["19 giờ 30 phút time 19:30", "7 giờ tối time 19:00", "19h05 time 19:05"]),
         (.en, "at 19:30 BST and at 7 p.m.", ["19:30 time 19:30", "7 p.m. time 19:00"]),
         (.en, "the £125m plan and the 125m tower", ["£125m money 125000000 GBP", "125m quantity 125 m"]),
+        // A currency named with its country's adjective; an age in Vietnamese.
+        (.nl, "voor 125 miljoen Britse pond", ["125 miljoen Britse pond money 125000000 GBP"]),
+        (.vi, "bị cáo 29 tuổi", ["29 tuổi quantity 29 year"]),
+        (.vi, "cách bờ biển Mexico 385 dặm", ["385 dặm quantity 385 mi"]),
+        // `thứ Hai` is Monday, `thứ hai` the second.
+        (.vi, "vào thứ Hai tuần trước, lần thứ hai", ["thứ hai ordinal 2"]),
+        // A qualifier capitalized in a title-case headline is no name before the number.
+        (.en, "Flood Toll Climbs Above 300", ["Above 300 number 300 more_than"]),
+        (.vi, "Số Người Chết Tăng Hơn 300", ["Hơn 300 number 300 more_than increase"]),
         (.en, "twenty-one, three hundred and the 4th time", ["twenty-one number 21", "three hundred number 300", "4th ordinal 4"]),
         (.en, "He is 5 feet 2 inches; the road is 2 km and 1 metre long.", ["5 feet 2 inches quantity 62 in", "2 km and 1 metre quantity 2001 m"]),
         (.nl, "Het kost 6-7 miljard dollar, zo'n 20 tot 30 projecten.", ["6-7 miljard dollar range - USD low 6000000000 high 7000000000", "20 tot 30 range - low 20 high 30"]),

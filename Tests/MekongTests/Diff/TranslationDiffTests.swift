@@ -104,6 +104,65 @@ import MekongCore
         #expect((finding["expected"] as? [String: Any])?["value"] as? String == "6000000000")
     }
 
+    @Test func aScaleChangeIsFoundWhenOneSideLeavesTheCurrencyOut() throws {
+        // `£125m` has its currency; the translation names none (or one the data did not know).
+        let english = "The chain sold its pharmacy arm for £125m three years ago."
+        let d = try diff(english, .en, "De keten verkocht zijn apotheken drie jaar geleden voor 125 miljard.", .nl)
+        #expect(d.findings.map(\.kind) == [.scale_changed], "\(d.findings.map(\.message))")
+        let pounds = try diff(english, .en, "De keten verkocht zijn apotheken drie jaar geleden voor 125 miljoen Britse pond.", .nl)
+        #expect(pounds.findings.isEmpty, "\(pounds.findings.map(\.message))")
+    }
+
+    @Test func aRangeIsTheSameOnlyWithBothBoundsAndMayBeWrittenAsTwoNumbers() throws {
+        let english = "Between 20 and 35 percent of the farmers sold their land."
+        #expect(try diff(english, .en, "Tussen 20 en 35 procent van de boeren verkocht hun land.", .nl).findings.isEmpty)
+        let lower = try diff(english, .en, "Tussen 25 en 35 procent van de boeren verkocht hun land.", .nl)
+        #expect(lower.findings.map(\.kind) == [.value_changed], "\(lower.findings.map(\.message))")
+        // `18- to 24-year-olds` reads as two numbers, `van 18 tot 24 jaar` as one range.
+        let ages = try diff("Turnout was low among 18- to 24-year-olds in the city.", .en, "De opkomst was laag onder kiezers van 18 tot 24 jaar in de stad.", .nl)
+        #expect(ages.findings.isEmpty, "\(ages.findings.map(\.message))")
+    }
+
+    @Test func aConvertedMeasureMayBeRoundedButNotChanged() throws {
+        let english = "The storm is 385 miles south of the coast."
+        #expect(try diff(english, .en, "De storm ligt 620 km ten zuiden van de kust.", .nl).findings.isEmpty)
+        #expect(try diff("The storm is about 400 miles south of the coast.", .en, "De storm ligt zo'n 650 km ten zuiden van de kust.", .nl).findings.isEmpty)
+        #expect(try diff("He is 6 feet tall.", .en, "Hij is 1,83 meter lang.", .nl).findings.isEmpty)
+        let changed = try diff(english, .en, "De storm ligt 623 km ten zuiden van de kust.", .nl)
+        #expect(changed.findings.contains { $0.kind == .number_added }, "\(changed.findings.map(\.message))")
+    }
+
+    @Test func numbersInNamesAndIdentifiersAreComparedAsWritten() throws {
+        let english = "The Orion 7 rocket lifted off from pad 39 with flight 4402 on board."
+        #expect(try diff(english, .en, "De raket Orion 7 steeg op vanaf lanceerplatform 39 met vlucht 4402 aan boord.", .nl).findings.isEmpty)
+        let changed = try diff(english, .en, "De raket Orion 9 steeg op vanaf lanceerplatform 39 met vlucht 4402 aan boord.", .nl)
+        #expect(Set(changed.findings.map(\.kind)) == [.number_missing, .number_added], "\(changed.findings.map(\.message))")
+        let dropped = try diff(english, .en, "De raket Orion steeg op vanaf lanceerplatform 39 met vlucht 4402 aan boord.", .nl)
+        #expect(dropped.findings.map(\.kind) == [.number_missing], "\(dropped.findings.map(\.message))")
+        // The number of a Vietnamese month's name is the month, not an identifier.
+        #expect(try diff("The Orion 7 rocket lifted off in June.", .en, "Tên lửa Orion 7 được phóng vào tháng 6.", .vi).findings.isEmpty)
+    }
+
+    @Test func aSpelledOutShortSpanOfTimeIsTranslationStyle() throws {
+        // English `a week` is no claim; `een week` and `một tuần` are (one week).
+        #expect(try diff("The talks lasted a week.", .en, "De gesprekken duurden een week.", .nl).findings.isEmpty)
+        #expect(try diff("The talks lasted a week.", .en, "Cuộc đàm phán kéo dài một tuần.", .vi).findings.isEmpty)
+        // Written in digits it is still compared.
+        #expect(try diff("The talks lasted a week.", .en, "De gesprekken duurden 3 weken.", .nl).findings.map(\.kind) == [.number_added])
+    }
+
+    @Test func aSentenceWhoseAnchorsTheOtherSideLacksIsOmittedNotFoldedIntoItsNeighbour() {
+        // Lengths alone favour folding sentence 1 into the group of sentence 2; its two anchors,
+        // absent from the translation, say it was dropped.
+        let a = [SentenceAligner.Sentence(length: 60, anchors: ["e:alpha"]),
+                 SentenceAligner.Sentence(length: 30, anchors: ["n:12|", "e:beta"]),
+                 SentenceAligner.Sentence(length: 60, anchors: ["e:gamma"])]
+        let b = [SentenceAligner.Sentence(length: 60, anchors: ["e:alpha"]),
+                 SentenceAligner.Sentence(length: 85, anchors: ["e:gamma"])]
+        let groups = SentenceAligner().align(a, b)
+        #expect(groups.contains { $0.original == 1..<2 && $0.translation.isEmpty }, "\(groups)")
+    }
+
     @Test func alignmentOfTwoThousandSentencesStaysWithinTheBand() {
         // Near-linear: only cells near the diagonal are filled.
         let a = (0..<2000).map { SentenceAligner.Sentence(length: 80 + $0 % 40, anchors: ["n:\($0)"]) }
