@@ -53,6 +53,12 @@ struct TrainEntities: ParsableCommand {
     @Option(help: "Features kept in the model file (largest weights first).")
     var maxFeatures = 420_000
 
+    @Option(help: "Share of a training sentence's features left out of each update (feature dropout, 0 to 0.9).")
+    var dropout = 0.0
+
+    @Option(help: "Models trained with successive seeds whose weights are averaged (bagging).")
+    var ensemble = 1
+
     @Option(parsing: .singleValue, help: "Label mapping FROM=TO (repeatable); TO is PER, ORG, LOC, MISC or O.")
     var map: [String] = []
 
@@ -61,6 +67,8 @@ struct TrainEntities: ParsableCommand {
 
     func validate() throws {
         if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+        if ensemble < 1 { throw ValidationError("--ensemble must be at least 1") }
+        if !(0..<0.95).contains(dropout) { throw ValidationError("--dropout must be at least 0 and below 0.95") }
         if train.isEmpty { throw ValidationError("give at least one --train file") }
         for m in map where !m.contains("=") { throw ValidationError("--map \(m): use FROM=TO") }
     }
@@ -91,6 +99,8 @@ struct TrainEntities: ParsableCommand {
         options.seed = seed
         options.decoder = decoder
         options.maxFeatures = maxFeatures
+        options.dropout = dropout
+        options.ensemble = ensemble
         // The gazetteer's features, as the stage computes them at run time.
         let trainer = EntityTrainer(language: lang.rawValue, options: options, gazetteer: GazetteerFeatures())
         let started = Date()

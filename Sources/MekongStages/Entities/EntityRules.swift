@@ -102,9 +102,11 @@ enum EntityRules {
                     if let m = knownStart[j], m.entry.label != .PER, m.end - m.first > 1 || !m.entry.alsoGivenName { break }
                     j += 1
                     // Particles inside a surname: `de heer Van der Berg`, `Marieke de Vries`.
+                    // Not `van IFPI` or `van Sint-Niklaas`: an acronym or a known place or organisation
+                    // after `van` is where the person is from, not their surname.
                     var c = j
                     while c < s.count && g.particles.contains(s.folded[c]) && c - j < 2 { c += 1 }
-                    if c > j && name(c) && c - k < 4 { j = c + 1 }
+                    if c > j && name(c) && c - k < 4 && !s.isAllCapitals(c) && !(knownStart[c].map { $0.entry.label != .PER } ?? false) { j = c + 1 }
                 }
                 // `Tổng thống Nga Vladimir Putin`: a known place before a full name is the title's country.
                 var first = k
@@ -119,7 +121,10 @@ enum EntityRules {
                 let length = j - i
                 // Outside Vietnamese text the name is written in title case (`TO THE` in a headline is no Tô Thế).
                 let titleCase = language == .vi || (i..<j).allSatisfy { !s.isAllCapitals($0) }
-                if length >= 2 && titleCase && (language == .vi || i > 0 || length >= 3) { add(i..<j, .PER, .rule, priority: 1) }
+                // Nor when the capitalised words go on (`Luc Van Lierde`, a Flemish name): the shape
+                // covers the whole name or it is no Vietnamese name.
+                let whole = language == .vi || j == s.count || !name(j)
+                if length >= 2 && titleCase && whole && (language == .vi || i > 0 || length >= 3) { add(i..<j, .PER, .rule, priority: 1) }
             }
             // Organisation head word, then its name — unless a known name starts here (`Đài Loan`).
             // Vietnamese writes some heads lowercase before the name (`bệnh viện Bạch Mai`); a title
@@ -152,6 +157,12 @@ enum EntityRules {
                     if b == 0 && e - b > 2 && s.isLowercaseWord(1) { b = 1 }
                     while b < e - 1 && (isConnector(b) || g.stopwords.contains(s.folded[b])) { b += 1 }
                     if let m = knownStart[b], m.entry.label == .MISC, m.end < e - 1 { b = m.end }
+                    // `X van de Fortis Bank`, `X of the Y Group`: the name starts after the two connectors.
+                    var k = e - 2
+                    while k > b {
+                        if isConnector(k) && isConnector(k - 1) { b = k + 1; break }
+                        k -= 1
+                    }
                     if e - b >= 2 { add(b..<e, label, .rule) }
                 }
             }

@@ -131,6 +131,12 @@ public final class EntityTrainer {
         public var decoder: EntityModel.Decoder = .viterbi
         /// Features kept in the model, the largest weights first (keeps the file small).
         public var maxFeatures = 420_000
+        /// Share of a training sentence's feature occurrences left out of each of its decodes
+        /// and updates (feature dropout): the model cannot lean on a word it has seen alone.
+        public var dropout = 0.0
+        /// Models trained one after the other (seeds seed, seed + 1, …) whose averaged weights
+        /// are averaged again: a bagged perceptron, steadier than any one shuffle.
+        public var ensemble = 1
         public init() {}
     }
 
@@ -252,44 +258,70 @@ public final class EntityTrainer {
         report("\(keys.count) features from \(train.reduce(0) { $0 + $1.sentenceCount }) training sentences")
         var order: [(Int, Int)] = []
         for (c, corpus) in train.enumerated() { for s in corpus.sentences.indices { order.append((c, s)) } }
-        var rng = SplitMix64(seed: options.seed)
         var em: [Float] = [], predicted: [Int] = []
         let t = tags.count
-        for epoch in 1...max(1, options.epochs) {
-            order.shuffle(using: &rng)
-            var wrong = 0
-            for (c, k) in order {
-                let s = train[c].sentences[k]
-                weights.withUnsafeBufferPointer { w in decode(s, weights: w, transitions: transitions, allowed: s.allowed, em: &em, into: &predicted) }
-                if predicted != s.gold {
-                    wrong += 1
-                    for i in 0..<s.tokens.count {
-                        let g = s.gold[i], p = predicted[i]
-                        if g != p {
-                            for j in s.featureStart[i]..<s.featureStart[i + 1] {
-                                update(feature: s.features[j], tag: g, by: 1)
-                                update(feature: s.features[j], tag: p, by: -1)
+        let members = max(1, options.ensemble)
+        var sumW = [Float](repeating: 0, count: weights.count), sumTr = [Float](repeating: 0, count: transitions.count)
+        for member in 0..<members {
+            if member > 0 {
+                for i in weights.indices { weights[i] = 0; totals[i] = 0 }
+                for i in transitions.indices { transitions[i] = 0; transitionTotals[i] = 0 }
+                clock = 1
+            }
+            var rng = SplitMix64(seed: options.seed &+ UInt64(member))
+            for epoch in 1...max(1, options.epochs) {
+                order.shuffle(using: &rng)
+                var wrong = 0
+                for (c, k) in order {
+                    var s = train[c].sentences[k]
+                    if options.dropout > 0 { s = thinned(s, &rng) }
+                    weights.withUnsafeBufferPointer { w in decode(s, weights: w, transitions: transitions, allowed: s.allowed, em: &em, into: &predicted) }
+                    if predicted != s.gold {
+                        wrong += 1
+                        for i in 0..<s.tokens.count {
+                            let g = s.gold[i], p = predicted[i]
+                            if g != p {
+                                for j in s.featureStart[i]..<s.featureStart[i + 1] {
+                                    update(feature: s.features[j], tag: g, by: 1)
+                                    update(feature: s.features[j], tag: p, by: -1)
+                                }
+                            }
+                            let pg = i == 0 ? t : s.gold[i - 1], pp = i == 0 ? t : predicted[i - 1]
+                            if pg != pp || g != p {
+                                updateTransition(pg, g, by: 1)
+                                updateTransition(pp, p, by: -1)
                             }
                         }
-                        let pg = i == 0 ? t : s.gold[i - 1], pp = i == 0 ? t : predicted[i - 1]
-                        if pg != pp || g != p {
-                            updateTransition(pg, g, by: 1)
-                            updateTransition(pp, p, by: -1)
-                        }
                     }
+                    clock += 1
                 }
-                clock += 1
+                let (w, tr) = averaged()
+                var line = (members > 1 ? "model \(member + 1), " : "")
+                    + String(format: "epoch %2d: %5.1f%% of training sentences wrong", epoch, 100 * Double(wrong) / Double(max(1, order.count)))
+                for d in dev {
+                    let score = w.withUnsafeBufferPointer { evaluate(d, weights: $0, transitions: tr) }
+                    line += String(format: " | %@ F1 %.2f (P %.2f R %.2f)", d.name, score.f1, score.precision, score.recall)
+                }
+                report(line)
             }
             let (w, tr) = averaged()
-            var line = String(format: "epoch %2d: %5.1f%% of training sentences wrong", epoch, 100 * Double(wrong) / Double(max(1, order.count)))
-            for d in dev {
-                let score = w.withUnsafeBufferPointer { evaluate(d, weights: $0, transitions: tr) }
-                line += String(format: " | %@ F1 %.2f (P %.2f R %.2f)", d.name, score.f1, score.precision, score.recall)
-            }
-            report(line)
+            for i in w.indices { sumW[i] += w[i] / Float(members) }
+            for i in tr.indices { sumTr[i] += tr[i] / Float(members) }
         }
-        let (w, tr) = averaged()
-        return makeModel(w, tr)
+        return makeModel(sumW, sumTr)
+    }
+
+    /// The sentence with each feature occurrence left out with probability `options.dropout`.
+    private func thinned(_ s: TrainingSentence, _ rng: inout SplitMix64) -> TrainingSentence {
+        var out = s
+        out.features.removeAll(keepingCapacity: true)
+        out.featureStart = [0]
+        let keep = UInt64((1 - options.dropout) * Double(UInt64.max >> 11)) 
+        for i in 0..<s.tokens.count {
+            for j in s.featureStart[i]..<s.featureStart[i + 1] where rng.next() >> 11 <= keep { out.features.append(s.features[j]) }
+            out.featureStart.append(out.features.count)
+        }
+        return out
     }
 
     /// Weights averaged over every update (w - totals / clock).

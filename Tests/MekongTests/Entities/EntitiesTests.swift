@@ -179,6 +179,26 @@ enum SyntheticNER {
         #expect(EntityTrainer.evaluate(a, on: corpus).f1 == 100)
     }
 
+    @Test func aBagOfModelsTrainedWithDropoutIsDeterministicAndStillLearns() throws {
+        let corpus = try EntityCorpus(name: "synthetic", sentences: IOBReader.read(SyntheticNER.iob()), tags: .standard, map: EntityLabelMap())
+        var options = EntityTrainer.Options()
+        options.epochs = 4
+        options.dropout = 0.3
+        options.ensemble = 3
+        var lines: [String] = []
+        let a = EntityTrainer(language: "nl", options: options).train([corpus], dev: [corpus], report: { lines.append($0) })
+        let b = EntityTrainer(language: "nl", options: options).train([corpus], dev: [], report: { _ in })
+        #expect(a.serialized() == b.serialized())
+        // Three models of four epochs each report their dev scores.
+        #expect(lines.filter { $0.hasPrefix("model ") }.count == 12, "\(lines)")
+        // The bag differs from its first model alone, and tags the corpus as well.
+        options.ensemble = 1
+        let single = EntityTrainer(language: "nl", options: options).train([corpus], dev: [], report: { _ in })
+        #expect(single.serialized() != a.serialized())
+        #expect(EntityTrainer.evaluate(a, on: corpus).f1 == 100)
+        #expect(tagged(a, "Volgens Karel Maes werkt hij bij Rode Kruis in Gent .") == ["PER Karel Maes", "ORG Rode Kruis", "LOC Gent"])
+    }
+
     @Test func aWrittenModelReadsBackWithIdenticalPredictions() throws {
         let model = try SyntheticNER.model()
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("mekong-test-\(UUID().uuidString).bin")

@@ -107,6 +107,32 @@ import MekongCore
         #expect(!nl.contains { $0.text.hasPrefix("Zelfs") })
     }
 
+    @Test func whereAPersonIsFromIsNoPartOfTheirName() throws {
+        // `van` before an acronym or a known place after a title is where the person works or lives.
+        let place = try entities("Volgens burgemeester Foubert van Sint-Niklaas wordt de wedstrijd afgelast.", .nl)
+        #expect(!place.contains { $0.text.contains("Foubert van") })
+        #expect(find(place, "Sint-Niklaas")?.label == "LOC")
+        let acronym = try entities("Dat zei de heer Heymans van IFPI gisteren op de persconferentie.", .nl)
+        #expect(!acronym.contains { $0.text.contains("van IFPI") })
+        // A particle before a surname still belongs to it.
+        let surname = try entities("Volgens de heer Van Kesteren is het project haalbaar.", .nl)
+        #expect(find(surname, "Van Kesteren")?.label == "PER")
+    }
+
+    @Test func aCompanyNameEndingInATailWordStartsAfterTwoConnectors() throws {
+        let nl = try entities("Analist Pol Claessens van de Fortis Bank is sceptisch over de overname.", .nl)
+        #expect(!nl.contains { $0.label == "ORG" && $0.text.contains("Claessens") })
+        #expect(find(nl, "Fortis Bank")?.label == "ORG")
+    }
+
+    @Test func aVietnameseNameShapeOutsideVietnameseMustCoverTheWholeName() throws {
+        // `Luc Van` looks like Lục Văn, but the name goes on: a Flemish triathlete.
+        let nl = try entities("Triatleet Luc Van Lierde won gisteren de wedstrijd in Hawaii.", .nl)
+        #expect(!nl.contains { $0.text == "Luc Van" })
+        let vn = try entities("Volgens minister Le Van Khoa groeit de haven.", .nl)
+        #expect(find(vn, "Le Van Khoa")?.label == "PER")
+    }
+
     @Test func oneOrganisationUnderSeveralLongNamesSharesOneCanonicalForm() throws {
         let nl = try entities("""
         Het Instituut voor Maritieme Studies en Havenbeleid organiseerde de conferentie.
