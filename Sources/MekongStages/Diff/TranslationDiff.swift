@@ -54,7 +54,11 @@ public enum TranslationDiffer {
             }
             compareClaims(a, g.original, b, g.translation, into: &findings)
             compareLoneDigits(a, g.original, b, g.translation, into: &findings)
+            let before = findings.count
             compareEntities(a, g.original, b, g.translation, into: &findings)
+            if findings[before...].allSatisfy({ $0.kind != .entity_changed }) {
+                compareKeptNames(a, g.original, b, g.translation, into: &findings)
+            }
         }
         findings += inconsistencies(a, original: true) + inconsistencies(b, original: false)
         return TranslationDiff(original: original, translation: translation, groups: groups, findings: findings)
@@ -82,6 +86,13 @@ public enum TranslationDiffer {
                 }
             }
             shingles = runs
+            var spread: [String: Int] = [:]
+            sentenceWords = d.sentences.map { s in
+                let set = Set(EntityCanonical.fold(d.text[s.span.range]).split(whereSeparator: { !$0.isLetter }).map(String.init))
+                for w in set { spread[w, default: 0] += 1 }
+                return set
+            }
+            sentencesWith = spread
             ids = Set(d.entities.compactMap(\.id))
             canonicals = Set(d.entities.map(\.canonical))
             personWords = Set(d.entities.filter { $0.label == .PER }.flatMap { $0.canonical.split(separator: " ") })
@@ -159,15 +170,75 @@ public enum TranslationDiffer {
         /// Every run of one to five words of the text, folded like canonical forms: a name written
         /// anywhere in the document is found in one lookup.
         let shingles: Set<Substring>
+        /// Every word of the text (a run of letters), folded: a name the other side writes nowhere.
+        /// The words (runs of letters) of each sentence, folded.
+        let sentenceWords: [Set<String>]
+        /// In how many sentences each folded word is written (a word of the text when above 0).
+        let sentencesWith: [String: Int]
+        func writes(_ word: String) -> Bool { sentencesWith[word] != nil }
         /// Ids and canonical forms of the document's entities, and the words of its people's names.
         let ids: Set<String>, canonicals: Set<String>, personWords: Set<Substring>
 
         /// Whether the document names this entity anywhere (tagged, or written as such).
         func mentions(_ e: Entity) -> Bool {
             if let id = e.id, ids.contains(id) { return true }
-            if canonicals.contains(e.canonical) || shingles.contains(Substring(e.canonical)) { return true }
-            return e.label == .PER && e.canonical.split(separator: " ").allSatisfy { personWords.contains($0) }
+            return TranslationDiffer.spellings(e.canonical).contains { c in
+                canonicals.contains(c) || shingles.contains(Substring(c))
+                    || e.label == .PER && c.split(separator: " ").allSatisfy { personWords.contains($0) }
+            }
         }
+        /// A capitalized word of four letters or more with a lowercase letter (`Kowalczyk`, not `NATO`).
+        struct NameWord {
+            var span: TextSpan
+            var folded: String
+            var scalars: [Unicode.Scalar]
+            /// The sentence's first word, capitalized whatever it is.
+            var first: Bool
+        }
+
+        /// The capitalized words of sentence `k`, read from its bytes.
+        func nameWords(_ k: Int) -> [NameWord] {
+            let range = document.sentences[k].span.range
+            var out: [NameWord] = []
+            document.text.withUnsafeBufferPointer { p in
+                var i = range.lowerBound
+                var seenWord = false
+                while i < range.upperBound {
+                    let (v, n) = Scalars.decode(p, at: i)
+                    guard Scalars.isLetter(v) else { i += n; continue }
+                    let start = i
+                    var scalars: [Unicode.Scalar] = []
+                    var lower = false
+                    while i < range.upperBound {
+                        let (w, m) = Scalars.decode(p, at: i)
+                        guard Scalars.isLetter(w) else { break }
+                        if scalars.count > 0 && Scalars.isLowercase(w) { lower = true }
+                        if let u = Unicode.Scalar(w) { scalars.append(u) }
+                        i += m
+                    }
+                    if scalars.count >= 4 && lower && Scalars.isUppercase(scalars[0].value) {
+                        out.append(NameWord(span: TextSpan(start, i), folded: EntityCanonical.fold(p[start..<i]), scalars: scalars, first: !seenWord))
+                    }
+                    seenWord = true
+                }
+            }
+            return out
+        }
+
+        /// Whether a span starts at the sentence's first word (after any opening quote or bracket).
+        func isFirstWord(_ span: TextSpan, _ k: Int) -> Bool {
+            let range = document.sentences[k].span.range
+            return document.text.withUnsafeBufferPointer { p in
+                var i = range.lowerBound
+                while i < range.upperBound {
+                    let (v, n) = Scalars.decode(p, at: i)
+                    if Scalars.isLetter(v) || v >= 0x30 && v <= 0x39 { break }
+                    i += n
+                }
+                return span.range.lowerBound <= i
+            }
+        }
+
         func folded(_ range: Range<Int>) -> String {
             range.map { EntityCanonical.fold(document.text[document.sentences[$0].span.range]) }.joined(separator: " ")
         }
@@ -387,9 +458,17 @@ public enum TranslationDiffer {
     /// other's words (`Putin` in `Vladimir Putin`).
     static func sameEntity(_ e: Entity, _ f: Entity) -> Bool {
         if let i = e.id, let j = f.id { return i == j }
-        if e.canonical == f.canonical { return true }
-        let a = Set(e.canonical.split(separator: " ")), b = Set(f.canonical.split(separator: " "))
+        let x = spellings(e.canonical), y = spellings(f.canonical)
+        if x.contains(where: y.contains) { return true }
+        let a = Set(x.last!.split(separator: " ")), b = Set(y.last!.split(separator: " "))
         return e.label == .PER && f.label == .PER && (a.isSubset(of: b) || b.isSubset(of: a))
+    }
+
+    /// A name and, when its last word ends in the genitive `s` Dutch and English add
+    /// (`Kavanaughs`, `Leslies`, `Pyongyangs`), the name without it.
+    static func spellings(_ canonical: String) -> [String] {
+        guard canonical.hasSuffix("s"), let last = canonical.split(separator: " ").last, last.count >= 5 else { return [canonical] }
+        return [canonical, String(canonical.dropLast())]
     }
 
     /// Names worth comparing across languages: people, whose names travel (named in full, linked
@@ -399,7 +478,7 @@ public enum TranslationDiffer {
     static func comparable(_ e: Entity, _ side: SideIndex, _ k: Int) -> Bool {
         guard e.label == .PER || e.label == .LOC else { return false }
         if e.label == .LOC { return e.id != nil }
-        return e.canonical.contains(" ") || e.source == .link || e.span.range.lowerBound > side.document.sentences[k].span.range.lowerBound
+        return e.canonical.contains(" ") || e.source == .link || !side.isFirstWord(e.span, k)
     }
 
     /// Whether the other side writes a name of this entity's id in the group, in its own
@@ -420,7 +499,7 @@ public enum TranslationDiffer {
         // knows how that language writes it, and the group does not.
         func absent(_ e: Entity, _ folded: String, _ language: Language) -> Bool {
             if e.label != .PER { return namedByID(e, in: folded, language: language) == false }
-            return !folded.contains(e.canonical)
+            return !spellings(e.canonical).contains { folded.contains($0) }
         }
         var left = leftAll.filter { l in comparable(l.1, a, l.0) && !rightAll.contains { sameEntity(l.1, $0.1) } && absent(l.1, foldedB, lb) }
         var right = rightAll.filter { r in comparable(r.1, b, r.0) && !leftAll.contains { sameEntity($0.1, r.1) } && absent(r.1, foldedA, la) }
@@ -445,6 +524,98 @@ public enum TranslationDiffer {
             findings.append(DiffFinding(kind: .entity_added, severity: f.label == .PER ? .error : .warning, original: nil, translation: location(l, f),
                                         expected: nil, found: .entity(f), message: "“\(b.text(f.span))” is not in the original"))
         }
+    }
+
+    /// Names kept as written across languages (`Palu`, `Blemmings`, `Kowalczyk`), whatever the
+    /// taggers made of them (the Vietnamese side has no statistical tagger): a name of the original
+    /// that the translation's group does not write, and a capitalized word of the translation's that
+    /// the original document writes nowhere, in one group, are one name replaced by another, even
+    /// when the original name is written elsewhere in the translation (`Trump`).
+    ///
+    /// Left out as no names to compare: well-formed Vietnamese syllables (names translated into
+    /// Vietnamese, `Quốc hội`); on the original side, a capitalized word the tagger saw no name in
+    /// (`March`, `Senate`, a sentence's first word; in Vietnamese, a foreign word inside the sentence
+    /// counts), a place whose id the other side names, and a word the original writes in several
+    /// sentences and the translation in none (translated throughout); on the translation side, a
+    /// word inside an entity with an id (`Indonesië`), a word like one of the original group's (the
+    /// same first four letters, or two edits apart: `Sajpov`, `Democraten`, `Senaat`), a word the
+    /// translation writes in several sentences (a rendering, where a replacement is one-off), and a
+    /// sentence's first word neither tagged nor in the place of the original's first word.
+    static func compareKeptNames(_ a: SideIndex, _ x: Range<Int>, _ b: SideIndex, _ y: Range<Int>, into findings: inout [DiffFinding]) {
+        let la = a.document.mainLanguage, lb = b.document.mainLanguage
+        func words(_ side: SideIndex, _ r: Range<Int>) -> Set<String> {
+            r.count == 1 ? side.sentenceWords[r.lowerBound] : r.reduce(into: Set<String>()) { $0.formUnion(side.sentenceWords[$1]) }
+        }
+        let groupWordsA = words(a, x), groupWordsB = words(b, y)
+        func entity(_ side: SideIndex, _ k: Int, _ w: SideIndex.NameWord) -> Entity? {
+            side.entities[k].first { $0.span.range.contains(w.span.range.lowerBound) }
+        }
+        let idsB = Set(y.flatMap { b.entities[$0].compactMap(\.id) })
+        lazy var foldedB = b.folded(y)
+        func isSyllable(_ w: SideIndex.NameWord) -> Bool { VietnameseSyllables.shared.isSyllable(w.scalars[...]) }
+        var lost: (Int, SideIndex.NameWord)?
+        outer: for k in x {
+            for w in a.nameWords(k) where !groupWordsB.contains(w.folded) && !(la == .vi && isSyllable(w)) {
+                let e = entity(a, k, w)
+                // A capital says little (`March`, `Senate`, a sentence's first word) unless the tagger saw a
+                // name there, or, in Vietnamese, the word is no Vietnamese syllable.
+                if e == nil && !(la == .vi && !w.first) { continue }
+                // A place the gazetteer identifies is there when the other side names its id.
+                if let e, let id = e.id, idsB.contains(id) || namedByID(e, in: foldedB, language: lb) != false { continue }
+                // A name the original writes in several sentences and the translation in none is translated throughout.
+                if a.sentencesWith[w.folded, default: 0] > 1 && !b.writes(w.folded) { continue }
+                lost = (k, w)
+                break outer
+            }
+        }
+        guard let (k, w) = lost else { return }
+        /// The same word in another language's spelling (`Sajpov` for `Saipov`, `Democraten`, `Micronesië`).
+        func resembles(_ f: String) -> Bool {
+            groupWordsA.contains { g in
+                g.count >= 4 && (zip(f, g).prefix { $0 == $1 }.count >= 4 || abs(f.count - g.count) <= 2 && editDistance(f, g, limit: 2) <= 2)
+            }
+        }
+        for l in y {
+            for v in b.nameWords(l) where !a.writes(v.folded) && !(lb == .vi && isSyllable(v)) {
+                let e = entity(b, l, v)
+                if e?.id != nil { continue }
+                // A sentence's first word counts when it takes the place of the original's first word.
+                guard lb == .vi || e != nil || !v.first || w.first && k == x.lowerBound + (l - y.lowerBound) else { continue }
+                // A word the translation writes in several sentences renders a name; a replacement is one-off.
+                if b.sentencesWith[v.folded, default: 0] > 1 || resembles(v.folded) { continue }
+                // “X became Y” says what “Y is not in the original” and “X has no counterpart” said.
+                findings.removeAll { f in
+                    f.kind == .entity_added && f.translation.map { $0.sentence == l && $0.span.range.overlaps(v.span.range) } == true
+                        || f.kind == .entity_missing && f.original.map { $0.sentence == k && $0.span.range.overlaps(w.span.range) } == true
+                }
+                let expected = Entity(span: w.span, label: entity(a, k, w)?.label ?? .MISC, canonical: w.folded, source: .rule)
+                let found = Entity(span: v.span, label: e?.label ?? .MISC, canonical: v.folded, source: .rule)
+                findings.append(DiffFinding(kind: .entity_changed, severity: .warning,
+                                            original: .init(sentence: k, span: w.span), translation: .init(sentence: l, span: v.span),
+                                            expected: .entity(expected), found: .entity(found),
+                                            message: "“\(a.text(w.span))” is not in the translation, where “\(b.text(v.span))” is in no sentence of the original"))
+                return
+            }
+        }
+    }
+
+    /// Levenshtein distance of two short words, or `limit + 1` once it is certain to exceed `limit`.
+    static func editDistance(_ s: String, _ t: String, limit: Int) -> Int {
+        let a = Array(s.unicodeScalars), b = Array(t.unicodeScalars)
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            var best = row[0]
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+                best = min(best, row[j])
+            }
+            if best > limit { return limit + 1 }
+        }
+        return row[b.count]
     }
 
     /// One person written two ways on one side (`Aleksey` and `Aleksej Gruzdev`): same

@@ -188,4 +188,51 @@ import MekongCore
         #expect(page.contains("<mark class=\"error\""))
         #expect(page.contains("scale_changed"))
     }
+
+    static let harbour = """
+    The ferry from Ballycastlemore was cancelled on Friday because of the storm.
+    Harbour master Anna Hendricks closed the quay.
+    Hendricks said the harbour would reopen next week.
+    """
+
+    static let haven = """
+    De veerboot uit Ballycastlemore werd vrijdag afgelast vanwege de storm.
+    Havenmeester Anna Hendricks sloot de kade.
+    Hendricks zei dat de haven volgende week weer opengaat.
+    """
+
+    static let benCang = """
+    Chuyến phà từ Ballycastlemore đã bị hủy vào thứ Sáu vì cơn bão.
+    Trưởng cảng Anna Hendricks đã đóng cửa bến tàu.
+    Hendricks cho biết bến cảng sẽ mở cửa trở lại vào tuần tới.
+    """
+
+    @Test func aNameKeptAsWrittenAndReplacedIsReportedWhateverTheTaggerMadeOfIt() throws {
+        #expect(try diff(Self.harbour, .en, Self.haven, .nl).findings.isEmpty)
+        #expect(try diff(Self.harbour, .en, Self.benCang, .vi).findings.isEmpty)
+        // A place no gazetteer knows, in Dutch and in Vietnamese (which has no statistical tagger).
+        for (text, language) in [(Self.haven, Language.nl), (Self.benCang, .vi)] {
+            let d = try diff(Self.harbour, .en, text.replacingOccurrences(of: "Ballycastlemore", with: "Kowalczyk"), language)
+            #expect(d.findings.map(\.kind) == [.entity_changed], "\(d.findings.map(\.message))")
+        }
+        // A one-word name at the start of a sentence, in the place of the original's first word, and
+        // written elsewhere in the translation.
+        let d = try diff(Self.harbour, .en, Self.haven.replacingOccurrences(of: "Hendricks zei", with: "Kowalczyk zei"), .nl)
+        #expect(d.findings.map(\.kind) == [.entity_changed], "\(d.findings.map(\.message))")
+    }
+
+    @Test func namesTranslatedOrWithAGenitiveEndingAreNoFindings() throws {
+        // Names translated with words like the original's (`Senaat`, `Republikeinen`), and `Kavanaughs`
+        // (Dutch genitive) for `Kavanaugh's`.
+        let english = """
+        The Senate Judiciary Committee met on Thursday to question Brett Kavanaugh.
+        The Republicans said the film about Kavanaugh's mother was unfair.
+        """
+        let dutch = """
+        De justitiecommissie van de Senaat kwam donderdag bijeen om Brett Kavanaugh te ondervragen.
+        De Republikeinen noemden de film over Kavanaughs moeder oneerlijk.
+        """
+        let d = try diff(english, .en, dutch, .nl)
+        #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
+    }
 }
