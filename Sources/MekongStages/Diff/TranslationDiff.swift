@@ -74,21 +74,23 @@ public enum TranslationDiffer {
 
         init(_ d: Document) {
             document = d
-            let words = EntityCanonical.fold(d.text).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" })
-            var runs = Set<Substring>()
-            let base = words.first.map { $0.base } ?? ""
-            for i in words.indices {
-                for n in 1...5 where i + n <= words.count {
-                    let r = words[i].startIndex..<words[i + n - 1].endIndex
-                    // Only runs that are the words separated by single blanks (as canonical forms are).
-                    let run = base[r]
-                    if n == 1 || !run.contains(where: { $0 != " " && !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }) { runs.insert(run) }
+            // Scalars, not Characters: Character properties made this the slowest part of a diff.
+            let folded = Array(EntityCanonical.fold(d.text).utf8)
+            let spans = Self.words(folded, shingles: true)
+            var runs = Set<String>()
+            for i in spans.indices {
+                for n in 1...5 where i + n <= spans.count {
+                    let j = i + n - 1
+                    // Only runs of words separated by blanks (and apostrophes), as canonical forms are.
+                    if n > 1 && !folded[spans[j - 1].upperBound..<spans[j].lowerBound].allSatisfy({ $0 == 0x20 || $0 == 0x27 }) { break }
+                    runs.insert(String(decoding: folded[spans[i].lowerBound..<spans[j].upperBound], as: UTF8.self))
                 }
             }
             shingles = runs
             var spread: [String: Int] = [:]
             sentenceWords = d.sentences.map { s in
-                let set = Set(EntityCanonical.fold(d.text[s.span.range]).split(whereSeparator: { !$0.isLetter }).map(String.init))
+                let folded = Array(EntityCanonical.fold(d.text[s.span.range]).utf8)
+                let set = Set(Self.words(folded, shingles: false).map { String(decoding: folded[$0], as: UTF8.self) })
                 for w in set { spread[w, default: 0] += 1 }
                 return set
             }
@@ -160,16 +162,28 @@ public enum TranslationDiffer {
 
         /// The capitalized words of a sentence of four letters or more, but its first, folded.
         func capitalizedWords(_ k: Int) -> Set<String> {
-            let words = document.string(document.sentences[k].span).split(whereSeparator: { !$0.isLetter })
-            var out = Set<String>()
-            for w in words.dropFirst() where w.count >= 4 && w.first!.isUppercase && w.dropFirst().contains(where: \.isLowercase) {
-                out.insert(EntityCanonical.fold(Array(w.utf8)))
+            Set(nameWords(k).filter { !$0.first }.map(\.folded))
+        }
+
+        /// The byte ranges of the words of folded text: runs of letters, or with `shingles` of
+        /// letters, digits and hyphens (as canonical forms are written).
+        static func words(_ p: [UInt8], shingles: Bool) -> [Range<Int>] {
+            var out: [Range<Int>] = []
+            p.withUnsafeBufferPointer { p in
+                var i = 0, start = -1
+                while i < p.count {
+                    let (v, n) = Scalars.decode(p, at: i)
+                    let inWord = Scalars.isLetter(v) || shingles && (Scalars.isDigit(v) || v == 0x2D)
+                    if inWord && start < 0 { start = i } else if !inWord && start >= 0 { out.append(start..<i); start = -1 }
+                    i += n
+                }
+                if start >= 0 { out.append(start..<p.count) }
             }
             return out
         }
         /// Every run of one to five words of the text, folded like canonical forms: a name written
         /// anywhere in the document is found in one lookup.
-        let shingles: Set<Substring>
+        let shingles: Set<String>
         /// Every word of the text (a run of letters), folded: a name the other side writes nowhere.
         /// The words (runs of letters) of each sentence, folded.
         let sentenceWords: [Set<String>]
@@ -183,7 +197,7 @@ public enum TranslationDiffer {
         func mentions(_ e: Entity) -> Bool {
             if let id = e.id, ids.contains(id) { return true }
             return TranslationDiffer.spellings(e.canonical).contains { c in
-                canonicals.contains(c) || shingles.contains(Substring(c))
+                canonicals.contains(c) || shingles.contains(c)
                     || e.label == .PER && c.split(separator: " ").allSatisfy { personWords.contains($0) }
             }
         }
