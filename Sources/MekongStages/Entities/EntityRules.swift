@@ -91,7 +91,7 @@ enum EntityRules {
                 }
             }
             // Title, then the person's name.
-            if let (titleEnd, _) = g.titles.longest(s.folded, from: i) {
+            if let (titleEnd, _) = g.titles.longest(s.folded, from: i), !g.startsNotAName(s, at: i) {
                 let k = titleEnd
                 // Stop before an organisation or a known place: `Bộ trưởng Bộ Công Thương`.
                 var j = k

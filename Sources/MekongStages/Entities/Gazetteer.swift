@@ -99,6 +99,10 @@ final class Gazetteer: @unchecked Sendable {
         let lowercaseStart: Bool
         /// Reached through the spelling without diacritics only (`Y` for `Ý`).
         var foldedOnly = false
+        /// A phrase that holds a known name but is none (`Chủ Nhật`, Sunday, is not Japan's
+        /// `Nhật`; `Anh ấy`, he, is not `Anh`, Britain): `<lang>/not-names.txt`. Matched like a
+        /// name, so that it wins as the longer match, and then dropped.
+        var notAName = false
     }
 
     struct Match {
@@ -162,6 +166,13 @@ final class Gazetteer: @unchecked Sendable {
             for (a, b) in zip(words, words.dropFirst()) where a.first?.isUppercase == true && b.first?.isLowercase == true {
                 bigrams.insert(Self.pair(Self.hash(String(a)), Self.hash(String(b))))
                 bigrams.insert(Self.pair(Self.hash(String(a), folded: true), Self.hash(String(b), folded: true)))
+            }
+        }
+        for phrase in try ResourceData.optionalLines("\(lang)/not-names.txt") {
+            for hashes in Self.spellings(phrase) where !hashes.isEmpty {
+                var entry = Entry(label: .MISC, id: "", acronym: false, alsoGivenName: false, lowercaseStart: false)
+                entry.notAName = true
+                names.insert(hashes, entry)
             }
         }
         self.names = names
@@ -239,6 +250,7 @@ final class Gazetteer: @unchecked Sendable {
         let caseless = language == .en && s.isCaseless
         while i < s.count {
             guard let (end, entry) = names.longest(s.folded, from: i) else { i += 1; continue }
+            if entry.notAName { i = end; continue }
             // In caseless text a place or organisation counts in lowercase, unless it is one short or common word.
             let lowercaseOK = entry.lowercaseStart || caseless && entry.label != .PER && !entry.acronym && !entry.alsoGivenName
                 && (end - i > 1 || s.tokens[i].end - s.tokens[i].start >= 4 && !stopwords.contains(s.folded[i]))
@@ -252,9 +264,15 @@ final class Gazetteer: @unchecked Sendable {
         return out
     }
 
+    /// Whether a phrase of `<lang>/not-names.txt` starts at token `i` (`Chu Nhat` is Sunday
+    /// before it is uncle Nhật).
+    func startsNotAName(_ s: SentenceTokens, at i: Int) -> Bool {
+        names.longest(s.folded, from: i)?.1.notAName == true
+    }
+
     /// The entry of exactly the tokens `range`, if they are a known name.
     func entry(_ s: SentenceTokens, _ range: Range<Int>) -> Entry? {
-        guard let (end, e) = names.longest(s.folded, from: range.lowerBound, limit: range.upperBound), end == range.upperBound else { return nil }
+        guard let (end, e) = names.longest(s.folded, from: range.lowerBound, limit: range.upperBound), end == range.upperBound, !e.notAName else { return nil }
         return e
     }
 

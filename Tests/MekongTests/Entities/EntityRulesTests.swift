@@ -133,6 +133,16 @@ import MekongCore
         #expect(find(vn, "Le Van Khoa")?.label == "PER")
     }
 
+    @Test func aWordThatHoldsACountrysNameIsNoPlace() throws {
+        // Chủ Nhật is Sunday, not Japan; Anh ấy is he, not Britain; Ý kiến an opinion, not Italy.
+        let vi = try entities("Chủ Nhật tuần trước, đoàn doanh nghiệp đã sang Nhật Bản.\nAnh ấy cho biết Ý kiến của ông sẽ được gửi tới Bộ Công Thương.", .vi)
+        #expect(!vi.contains { $0.text == "Nhật" })
+        #expect(find(vi, "Nhật Bản")?.id == "JP")
+        #expect(!vi.contains { $0.id == "GB" || $0.id == "IT" })
+        let plain = try entities("Chu Nhat tuan truoc, doan doanh nghiep da sang Nhat Ban.", .vi)
+        #expect(!plain.contains { $0.text == "Nhat" })
+    }
+
     @Test func oneOrganisationUnderSeveralLongNamesSharesOneCanonicalForm() throws {
         let nl = try entities("""
         Het Instituut voor Maritieme Studies en Havenbeleid organiseerde de conferentie.
