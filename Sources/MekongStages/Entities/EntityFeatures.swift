@@ -247,7 +247,7 @@ enum EntityFeatures {
     /// At most this many joint features, gazetteer ones aside, for one token.
     static let maxPlainJointFeatures = 24
 
-    /// An upper bound of the joint features of token `i` (what `jointFeatures` may write).
+    /// An upper bound of the joint features of token `i` (what `writeJointFeatures` may write).
     static func jointFeatureBound(_ i: Int, count n: Int, gazetteer: GazetteerMatches?) -> Int {
         guard let g = gazetteer?.perToken else { return maxPlainJointFeatures }
         var bound = maxPlainJointFeatures + g[i].count

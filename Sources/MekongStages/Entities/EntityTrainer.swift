@@ -250,7 +250,9 @@ public final class EntityTrainer {
     }
 
     /// Trains on `train` (shuffled with the seed each epoch), scoring `dev` after each epoch
-    /// through `report`; returns the averaged, pruned, quantized model.
+    /// through `report`; returns the averaged, pruned, quantized model. With `options.ensemble`
+    /// above 1, that many models are trained from zero with the seeds seed, seed + 1, … and
+    /// their averaged weights averaged.
     public func train(_ train: [EntityCorpus], dev: [EntityCorpus], report: (String) -> Void) -> EntityModel {
         var train = train, dev = dev
         for k in train.indices { featurize(&train[k], grow: true) }
@@ -316,7 +318,7 @@ public final class EntityTrainer {
         var out = s
         out.features.removeAll(keepingCapacity: true)
         out.featureStart = [0]
-        let keep = UInt64((1 - options.dropout) * Double(UInt64.max >> 11)) 
+        let keep = UInt64((1 - options.dropout) * Double(UInt64.max >> 11))
         for i in 0..<s.tokens.count {
             for j in s.featureStart[i]..<s.featureStart[i + 1] where rng.next() >> 11 <= keep { out.features.append(s.features[j]) }
             out.featureStart.append(out.features.count)

@@ -179,6 +179,33 @@ enum SyntheticNER {
         #expect(EntityTrainer.evaluate(a, on: corpus).f1 == 100)
     }
 
+    @Test func jointFeaturesStayWithinTheRoomTheTaggerMakesForThem() {
+        // The tagger writes a sentence's joint features through a pointer into room of
+        // `jointFeatureBound` per token: short sentences (every edge feature at once), runs of
+        // capitals and several gazetteer matches per token must all fit.
+        for text in ["A", "Jan Peters", "De Nieuwe Haven Van Gent", "Volgens Anna de Vries werkt hij bij Rode Kruis ."] {
+            let bytes = Array(text.utf8)
+            let toks = EntityTokenizer.tokenize(text)
+            var matches = GazetteerMatches()
+            matches.reset(count: toks.count)
+            for k in toks.indices {
+                for list in 1...3 { matches.add(GazetteerFeature(list: UInt32(list), position: .single), token: k) }
+            }
+            for gazetteer in [nil, matches] {
+                var infos: [TokenInfo] = []
+                bytes.withUnsafeBufferPointer { EntityFeatures.describe($0, toks[...], into: &infos) }
+                infos.withUnsafeBufferPointer { info in
+                    for i in toks.indices {
+                        var keys: [UInt64] = []
+                        EntityFeatures.jointFeatures(info, i, gazetteer: gazetteer, into: &keys)
+                        #expect(keys.count <= EntityFeatures.jointFeatureBound(i, count: toks.count, gazetteer: gazetteer), "\(text) token \(i)")
+                        #expect(!keys.isEmpty)
+                    }
+                }
+            }
+        }
+    }
+
     @Test func aBagOfModelsTrainedWithDropoutIsDeterministicAndStillLearns() throws {
         let corpus = try EntityCorpus(name: "synthetic", sentences: IOBReader.read(SyntheticNER.iob()), tags: .standard, map: EntityLabelMap())
         var options = EntityTrainer.Options()
