@@ -10,6 +10,9 @@ import MekongCore
 public struct EntitiesStage: Stage {
     public static let name = StageName.entities
     public static let requires: [StageName] = [.sentences, .language]
+    /// A boilerplate sentence of at most this many tokens gets no statistical tagging (the
+    /// gazetteer and the rules still read it).
+    static let shortBoilerplateTokens = 6
 
     /// What the stage may use: all of it, only the gazetteer (the evaluation's baseline), or
     /// only the tagger (with its gazetteer features; to measure what the rest adds).
@@ -98,6 +101,10 @@ public struct EntitiesStage: Stage {
                     identify(first, gazetteer, &candidates)
                 }
                 guard let model = models[index] else { continue }
+                // Menus, category names and share buttons (`Economie`, `Delen op Facebook`): a
+                // tagger trained on sentences reads their lone capitalised words as names.
+                if document.blocks.indices.contains(sentence.block), document.blocks[sentence.block].role == .boilerplate,
+                   s.tokens.count <= Self.shortBoilerplateTokens { continue }
                 var matches: GazetteerMatches? = nil
                 if features != nil, let gazetteer {
                     s.matches.reset(count: s.tokens.count)

@@ -143,6 +143,14 @@ import MekongCore
         #expect(!plain.contains { $0.text == "Nhat" })
     }
 
+    @Test func shortBoilerplateLinesAreNotReadByTheTagger() throws {
+        // Category names under an article are menu items, not names; the article's names stay.
+        let nl = try entities("Havenstad Nieuws\n\nDe haven van Rotterdam groeit snel, zegt wethouder Jan de Boer.\n\nReactie (0)\n\nIn dezelfde categorie\n\nEconomie\n\nMilieu\n\nLokaal\n", .nl)
+        for word in ["Reactie", "Economie", "Milieu", "Lokaal"] { #expect(find(nl, word) == nil, "\(word)") }
+        #expect(find(nl, "Rotterdam")?.label == "LOC")
+        #expect(find(nl, "Jan de Boer")?.label == "PER")
+    }
+
     @Test func oneOrganisationUnderSeveralLongNamesSharesOneCanonicalForm() throws {
         let nl = try entities("""
         Het Instituut voor Maritieme Studies en Havenbeleid organiseerde de conferentie.
