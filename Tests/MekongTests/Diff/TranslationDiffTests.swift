@@ -183,6 +183,18 @@ import MekongCore
         #expect(groups.contains { $0.original == 1..<2 && $0.translation.isEmpty }, "\(groups)")
     }
 
+    @Test func anAnchorADroppedSentenceSharesWithItsNeighbourDoesNotFoldItIn() {
+        // Sentence 1 writes the month its neighbour writes too (`d:--07`); its own anchors, absent
+        // from the translation, say it was dropped.
+        let a = [SentenceAligner.Sentence(length: 60, anchors: ["e:alpha"]),
+                 SentenceAligner.Sentence(length: 30, anchors: ["n:12|", "n:4.8|%", "d:--07"]),
+                 SentenceAligner.Sentence(length: 60, anchors: ["e:gamma", "d:--07"])]
+        let b = [SentenceAligner.Sentence(length: 60, anchors: ["e:alpha"]),
+                 SentenceAligner.Sentence(length: 85, anchors: ["e:gamma", "d:--07"])]
+        let groups = SentenceAligner().align(a, b)
+        #expect(groups.contains { $0.original == 1..<2 && $0.translation.isEmpty }, "\(groups)")
+    }
+
     @Test func alignmentOfTwoThousandSentencesStaysWithinTheBand() {
         // Near-linear: only cells near the diagonal are filled.
         let a = (0..<2000).map { SentenceAligner.Sentence(length: 80 + $0 % 40, anchors: ["n:\($0)"]) }
