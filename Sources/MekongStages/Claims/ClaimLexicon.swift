@@ -60,6 +60,22 @@ final class ClaimLexicon: Sendable {
     let changeWords: PhraseTable<Claim.Change>
     let vagueAmounts: PhraseTable<Decimal>
     let months: PhraseTable<Int>
+    /// How a month's name reads without a day or a year (months.tsv's third column).
+    struct LoneMonth: Sendable {
+        var month: Int
+        /// Only when written with a capital (`in November`, not `november` in English).
+        var capital: Bool
+        /// Only after a word of month-cues.txt (`in May`, not `Theresa May`).
+        var cue: Bool
+    }
+    /// Month names that are the month standing alone (`in November`, `juni`, `tháng 11`).
+    let loneMonths: PhraseTable<LoneMonth>
+    /// Words before a month's name that say it is the month (`in`, `last`), and words that say it is
+    /// a unit of time (`mỗi tháng 2 lần`).
+    let monthCues: PhraseTable<Bool>
+    let monthBlockers: PhraseTable<Bool>
+    /// Words between a month's name and its year (`tháng 6 năm 2017`, `June of 2018`).
+    let monthYearLinks: PhraseTable<Bool>
     let yearCues: PhraseTable<Bool>
     /// Words before `d/m` that make it a date (`ngày 5/3`).
     let dateCues: PhraseTable<Bool>
@@ -97,6 +113,10 @@ final class ClaimLexicon: Sendable {
     private let continuationTriples: [UInt64]
     /// A bit per (first three scalars, seven bits each) of every word that can begin a claim.
     private let wordStarts: [UInt64]
+    /// The same for the first words of the months that can stand alone.
+    private let monthStarts: [UInt64]
+    /// First words of the months that can stand alone, in lowercase (`november`, `tháng`).
+    let monthFirstWords: ScalarTrie<Bool>
     /// First words of the vague amounts (`hàng` of `hàng trăm`).
     let vagueStarts: ScalarTrie<Bool>
     /// Ambiguous number words (`een`, `a`, `một`) as lowercase and capitalized UTF-8.
@@ -206,6 +226,16 @@ final class ClaimLexicon: Sendable {
         return wordStarts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
+    /// Whether a month standing alone may start with the word at `i` (the same bit test).
+    @inline(__always)
+    func mayStartMonth(_ t: ClaimText, _ i: Int) -> Bool {
+        let s0 = t.lower[i] & 0x7F
+        let s1 = t.isLetter(i + 1) ? t.lower[i + 1] & 0x7F : 0
+        let s2 = s1 != 0 && t.isLetter(i + 2) ? t.lower[i + 2] & 0x7F : 0
+        let bit = Int(s0 << 14 | s1 << 7 | s2)
+        return monthStarts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
     private init(_ language: Language) throws {
         self.language = language
         let lang = language.rawValue
@@ -247,7 +277,16 @@ final class ClaimLexicon: Sendable {
         changeWords = PhraseTable(try ResourceData.table("\(lang)/change-words.tsv").compactMap { r in Claim.Change(rawValue: r[1]).map { (r[0], $0) } })
         let vague = try ResourceData.table("\(lang)/vague-amounts.tsv")
         vagueAmounts = PhraseTable(vague.compactMap { r in Decimal(string: r[1]).map { (r[0], $0) } })
-        months = PhraseTable(try ResourceData.optionalTable("\(lang)/months.tsv").compactMap { r in Int(r[1]).map { (r[0], $0) } })
+        let monthRows = try ResourceData.optionalTable("\(lang)/months.tsv")
+        months = PhraseTable(monthRows.compactMap { r in Int(r[1]).map { (r[0], $0) } })
+        let lone = monthRows.compactMap { r -> (String, LoneMonth)? in
+            guard r.count >= 3, r[2] != "-", let m = Int(r[1]) else { return nil }
+            return (r[0], LoneMonth(month: m, capital: r[2] == "capital" || r[2] == "cue", cue: r[2] == "cue"))
+        }
+        loneMonths = PhraseTable(lone)
+        monthCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/month-cues.txt"))
+        monthBlockers = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/month-blockers.txt"))
+        monthYearLinks = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/month-year-links.txt"))
         yearCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/year-cues.txt"))
         dateCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/date-cues.txt"))
         changeLinks = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/change-links.txt"))
@@ -273,7 +312,7 @@ final class ClaimLexicon: Sendable {
         for r in vague { vs.insert(r[0].lowercased().split(separator: " ")[0].unicodeScalars.map(\.value), true) }
         vagueStarts = vs
         let starters = Array(numbers.keys) + Array(ordinals.keys) + vague.map { $0[0] }
-        startTriples = Self.tripleBits(starters)
+        startTriples = Self.tripleBits(starters + lone.map(\.0))
         continuationTriples = Self.tripleBits(starters + unitRows.map(\.0))
         var starts = [UInt64](repeating: 0, count: 1 << 15)
         var all = Array(numbers.keys) + Array(ordinals.keys)
@@ -289,6 +328,19 @@ final class ClaimLexicon: Sendable {
             starts[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         wordStarts = starts
+        var mstarts = [UInt64](repeating: 0, count: 1 << 15)
+        var mfirst = ScalarTrie<Bool>()
+        for (w, _) in lone {
+            let u = Array(w.lowercased().unicodeScalars.map(\.value).prefix { $0 != 0x20 && $0 != 0x2D })
+            guard let s0 = u.first else { continue }
+            mfirst.insert(u, true)
+            let s1 = u.count > 1 ? u[1] & 0x7F : 0
+            let s2 = u.count > 2 ? u[2] & 0x7F : 0
+            let bit = Int((s0 & 0x7F) << 14 | s1 << 7 | s2)
+            mstarts[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        monthStarts = mstarts
+        monthFirstWords = mfirst
         var ot = ScalarTrie<Decimal>()
         for (k, v) in ordinals { ot.insert(k.unicodeScalars.map(\.value), v) }
         ordinalTrie = ot

@@ -278,6 +278,13 @@ extension ClaimRecognizer {
             c.date = String(format: "%04d-%02d-%02d", y, m, d)
             return c
         }
+        // `tháng 6/2017`: the number of a month's name, then its year.
+        if parts.count == 2 && lengths[0] <= 2 && lengths[1] == 4 && (1...12).contains(parts[0]) && parts[1] >= 1000,
+           let m = lex.months.match(t.lower, endingAt: i + lengths[0]), m.length > lengths[0], m.value == parts[0] {
+            var c = Core(start: i + lengths[0] - m.length, end: j, value: 0)
+            c.date = String(format: "%04d-%02d", parts[1], parts[0])
+            return c
+        }
         if parts.count == 2 && sep == 0x2F && lengths[0] <= 2 && lengths[1] <= 2 {
             let before = t.skipSpacesBack(i)
             guard lex.dateCues.match(t.lower, endingAt: before) != nil else { return nil }

@@ -397,7 +397,39 @@ extension ClaimRecognizer {
             let iso = year.map { String(format: "%04d-%02d-%02d", $0, m.value, day) } ?? String(format: "--%02d-%02d", m.value, day)
             return Draft(range: (before - m.length)..<end, claim: .date, dateValue: iso)
         }
+        // `June 2018`, `juni 2017`, `tháng 6 năm 2017`: a month and its year (`tháng 6/2017` is read with the digits).
+        if c.integerDigits, c.end - c.start == 4, let year = fourDigits(t, c.start), year >= 1000 {
+            var b = t.skipSpacesBack(c.start)
+            if b < c.start, let w = lex.monthYearLinks.match(t.lower, endingAt: b) {
+                b = t.skipSpacesBack(b - w.length)
+            }
+            if b < c.start, let m = lex.months.match(t.lower, endingAt: b), m.value >= 1 && m.value <= 12 {
+                return Draft(range: (b - m.length)..<c.end, claim: .date, dateValue: String(format: "%04d-%02d", year, m.value))
+            }
+        }
         return nil
+    }
+
+    /// A month's name with neither a day nor a year (`in November`, `vào tháng 11`, `in februari`):
+    /// a date of the month alone (`--11`). A number after it is left to make the date (`November 21`,
+    /// `juni 2017`); a month that could be another word needs a cue before it (`in May`, not
+    /// `Theresa May`), and a blocker before it makes it a unit of time (`mỗi tháng 2 lần`).
+    func loneMonth(_ t: ClaimText, at i: Int) -> Draft? {
+        guard let m = lex.loneMonths.match(t.lower, at: i) else { return nil }
+        let end = i + m.length
+        if t.isDigit(end) { return nil }                                     // `tháng 100`
+        var k = t.skipSpaces(end)
+        if k == end, k < t.count, t.original[k] == 0x2F || t.original[k] == 0x2D, t.isDigit(k + 1) { return nil }   // `tháng 6/2017`
+        if k > end, let w = lex.monthYearLinks.match(t.lower, at: k) { k = t.skipSpaces(k + w.length) }
+        if k > end, t.isDigit(k) { return nil }                              // a day or a year after it
+        let month = m.value
+        if month.capital && !Scalars.isUppercase(t.original[i]) { return nil }
+        var b = t.skipSpacesBack(i)
+        if b == i, b > 0, t.original[b - 1] == 0x2D { b -= 1 }               // `mid-May`
+        if month.cue && (b == i || lex.monthCues.match(t.lower, endingAt: b) == nil) { return nil }
+        if b < i, lex.monthBlockers.match(t.lower, endingAt: b) != nil { return nil }
+        if b < i, t.isDigit(b - 1) { return nil }                            // `3 tháng 6 ngày`
+        return Draft(range: i..<end, claim: .date, dateValue: String(format: "--%02d", month.month))
     }
 
     func fourDigits(_ t: ClaimText, _ k: Int) -> Int? {

@@ -67,6 +67,14 @@ struct ClaimRecognizer {
     func verdict(_ p: UnsafeBufferPointer<UInt8>, word: Range<Int>, scratch t: ClaimText) -> WordVerdict {
         t.load(UnsafeBufferPointer(rebasing: p[word]), base: 0)
         let whole = 0..<t.count
+        // A month's name alone (`November`; `tháng` of `tháng 11`, read with the words after it).
+        if lex.monthFirstWords.lookup(t.lower, whole) != nil {
+            if let m = lex.loneMonths.match(t.lower, at: 0), m.length == t.count {
+                if !m.value.capital || t.original[0] != t.lower[0] { return .yes }
+            } else {
+                return .context
+            }
+        }
         let needsContext = lex.vagueStarts.lookup(t.lower, whole) != nil || lex.ambiguousWords.lookup(t.lower, whole) != nil
         guard let pieces = shared.split(t.lower, whole, lex) else { return needsContext ? .context : .no }
         if pieces.count == 1 {
@@ -85,6 +93,7 @@ struct ClaimRecognizer {
         var end = min(p.count, start + Self.windowBytes)
         while end < p.count && p[end] & 0xC0 == 0x80 { end += 1 }   // whole scalars
         t.load(UnsafeBufferPointer(rebasing: p[start..<end]), base: 0)
+        if lex.loneMonths.match(t.lower, at: 0) != nil { return true }
         return lex.mayStartWord(t, 0) && (vague(t, at: 0) != nil || words(t, at: 0) != nil)
     }
 
@@ -98,6 +107,11 @@ struct ClaimRecognizer {
             if t.isLetter(i) {
                 // Words are visited whole: one test of their first letters, then the next word.
                 let atWordStart = i == 0 || !t.isDigit(i - 1)
+                if atWordStart && lex.mayStartMonth(t, i), let d = loneMonth(t, at: i) {
+                    out.append(d)
+                    i = d.range.upperBound
+                    continue
+                }
                 guard atWordStart && lex.mayStartWord(t, i) else { i = t.wordEnd(i); continue }
                 if let d = vague(t, at: i) {
                     out.append(d)

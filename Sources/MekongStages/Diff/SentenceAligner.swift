@@ -90,11 +90,17 @@ public struct SentenceAligner: Sendable {
             }
             return Double(count)
         }
-        /// 1 when sentence `k` has two anchors or more and the other group shares none of them.
-        func unshared(_ k: Int, in other: Range<Int>, _ mine: [[Int32]], _ theirs: [[Int32]]) -> Double {
+        /// 1 when sentence `k` has two anchors or more and the other group shares none of those it
+        /// does not have in common with `sibling`, the sentence it is merged with: a month or a name
+        /// both sentences write says nothing about whether `k` belongs to the group.
+        func unshared(_ k: Int, sibling: Int, in other: Range<Int>, _ mine: [[Int32]], _ theirs: [[Int32]]) -> Double {
             guard mine[k].count >= 2 else { return 0 }
-            for id in mine[k] { for j in other where theirs[j].contains(id) { return 0 } }
-            return 1
+            var own = 0
+            for id in mine[k] where !mine[sibling].contains(id) {
+                own += 1
+                for j in other where theirs[j].contains(id) { return 0 }
+            }
+            return own > 0 ? 1 : 0
         }
         let lengthA = a.map(\.length), lengthB = b.map(\.length)
         func groupCost(_ x: Range<Int>, _ y: Range<Int>) -> Double {
@@ -107,8 +113,12 @@ public struct SentenceAligner: Sendable {
             // A sentence folded into its neighbour's group though the other side has none of its
             // anchors is more likely dropped (or added) than joined.
             var strays = 0.0
-            if x.count == 2 { strays += unshared(x.lowerBound, in: y, aIDs, bIDs) + unshared(x.upperBound - 1, in: y, aIDs, bIDs) }
-            if y.count == 2 { strays += unshared(y.lowerBound, in: x, bIDs, aIDs) + unshared(y.upperBound - 1, in: x, bIDs, aIDs) }
+            if x.count == 2 {
+                strays += unshared(x.lowerBound, sibling: x.upperBound - 1, in: y, aIDs, bIDs) + unshared(x.upperBound - 1, sibling: x.lowerBound, in: y, aIDs, bIDs)
+            }
+            if y.count == 2 {
+                strays += unshared(y.lowerBound, sibling: y.upperBound - 1, in: x, bIDs, aIDs) + unshared(y.upperBound - 1, sibling: y.lowerBound, in: x, bIDs, aIDs)
+            }
             return prior + lengthCost(la, lb) - anchorBonus * anchors + strayPenalty * strays
         }
         // Moves: 1 = 1–1, 2 = 1–0, 3 = 0–1, 4 = 2–1, 5 = 1–2.

@@ -105,6 +105,7 @@ public enum TranslationDiffer {
             digitRuns = Array(repeating: [], count: d.sentences.count)
             loneDigits = Array(repeating: [], count: d.sentences.count)
             let months = (try? ClaimLexicon.shared(d.mainLanguage == .und ? .en : d.mainLanguage))??.months
+            self.months = months
             let scratch = ClaimText()
             for (k, sentence) in d.sentences.enumerated() {
                 let range = sentence.span.range
@@ -133,6 +134,23 @@ public enum TranslationDiffer {
         /// (numbers in names and identifiers: `Flight 6321`, `London 2012`, a phone number).
         var digitRuns: [Set<String>] = []
         var loneDigits: [[TextSpan]] = []
+        /// The side's month names (`November`, `tháng 11`, `Sept.`).
+        let months: PhraseTable<Int>?
+
+        /// Whether sentences `r` write a name of `month` at a word's start, whether or not the
+        /// claims stage took it for the month (`May` without a cue, `Sept.`).
+        func writesMonth(_ month: Int, in r: Range<Int>) -> Bool {
+            guard let months else { return false }
+            let t = ClaimText()
+            for k in r {
+                let range = document.sentences[k].span.range
+                document.text.withUnsafeBufferPointer { p in t.load(UnsafeBufferPointer(rebasing: p[range]), base: range.lowerBound) }
+                for i in 0..<t.count where t.isLetter(i) && !t.isLetter(i - 1) {
+                    if let m = months.match(t.lower, at: i), m.value == month { return true }
+                }
+            }
+            return false
+        }
 
         static func sentence(of span: TextSpan, in d: Document) -> Int? {
             let start = span.range.lowerBound
@@ -318,11 +336,40 @@ public enum TranslationDiffer {
         return (c.value ?? c.high ?? c.low).flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
     }
 
-    /// Dates match when one side drops the year the context keeps (`21 november` = `2025-11-21`).
-    static func sameDate(_ x: Claim, _ y: Claim) -> Bool {
-        guard x.kind == .date, y.kind == .date, let a = x.value, let b = y.value else { return false }
-        return a == b || a.hasPrefix("--") && b.hasSuffix(String(a.dropFirst(1))) || b.hasPrefix("--") && a.hasSuffix(String(b.dropFirst(1)))
+    /// A date claim's parts: `2025-11-21`, `--11-21` (no year), `2017-06` and `--06` (a month).
+    struct DateParts: Equatable {
+        var year: Int?
+        var month: Int
+        var day: Int?
+
+        /// A year alone (month 0), to pair with a date of that year.
+        init(year: Int) { self.year = year; month = 0; day = nil }
+
+        init?(_ c: Claim) {
+            guard c.kind == .date, let v = c.value else { return nil }
+            let parts = v.split(separator: "-", omittingEmptySubsequences: false)
+            // `--11-21` splits into ["", "", "11", "21"].
+            if parts.count >= 3, parts[0].isEmpty, parts[1].isEmpty, let m = Int(parts[2]) {
+                year = nil; month = m; day = parts.count > 3 ? Int(parts[3]) : nil
+            } else if parts.count >= 2, let y = Int(parts[0]), let m = Int(parts[1]) {
+                year = y; month = m; day = parts.count > 2 ? Int(parts[2]) : nil
+            } else {
+                return nil
+            }
+        }
     }
+
+    /// Dates match when the translation drops a year its context keeps (`21 november` for
+    /// `2025-11-21` in a group, or after a sentence, that writes 2025), or adds one (`juni 2017` for
+    /// `June`); a month is not a day of it (`September` is not `September 29`).
+    static func sameDate(_ x: Claim, _ y: Claim, yearsKept: Set<String>) -> Bool {
+        guard let a = DateParts(x), let b = DateParts(y), a.month == b.month, a.day == b.day else { return false }
+        if a.year == b.year || a.year == nil { return true }
+        return b.year == nil && yearsKept.contains(String(a.year!))
+    }
+
+    /// A month alone (`--11`, `2017-06`): no day.
+    static func isMonth(_ c: Claim) -> Bool { DateParts(c).map { $0.day == nil } ?? false }
 
     /// Small numbers in words without a unit (`one of the`, `hai bên`), or with a unit of time
     /// (`een jaar` for `a year`, `một tuần`, `meer dan tien jaar` for `more than a decade`), come
@@ -353,11 +400,13 @@ public enum TranslationDiffer {
     /// Units of time (canonical codes, as the claims stage writes them).
     static let durations: Set<String> = ["year", "month", "week", "day", "h", "min", "s"]
 
-    static func isMinor(_ c: Claim) -> Bool { c.unit == nil && [.count, .number, .ordinal, .year].contains(c.kind) }
+    static func isMinor(_ c: Claim) -> Bool { c.unit == nil && [.count, .number, .ordinal, .year].contains(c.kind) || isMonth(c) }
 
     static func compareClaims(_ a: SideIndex, _ x: Range<Int>, _ b: SideIndex, _ y: Range<Int>, into findings: inout [DiffFinding]) {
         var left = x.flatMap { k in a.claims[k].map { (k, $0) } }
         var right = y.flatMap { k in b.claims[k].map { (k, $0) } }
+        // Years the translation writes in the group or the sentence before it: a date may leave them out.
+        let yearsKept = (max(0, y.lowerBound - 1)..<y.upperBound).reduce(into: Set<String>()) { $0.formUnion(b.digitRuns[$1]) }
         func location(_ k: Int, _ c: Claim) -> DiffFinding.Location { .init(sentence: k, span: c.span) }
         // 0. A range written on the other side as its two bounds (`từ 18 đến 29 tuổi` / `18- to 29-year-olds`).
         func bounds(_ r: (Int, Claim), in other: inout [(Int, Claim)]) -> Bool {
@@ -382,7 +431,7 @@ public enum TranslationDiffer {
             // = `1,83 m`, within 5 %); the same digits grouped the other language's way (`10,000` in
             // Vietnamese text read as 10).
             // Two ranges are the same only with both bounds the same (`30 to 43` is not `33 to 43`).
-            if let j = right.firstIndex(where: { claimKey($0.1) == claimKey(c) && claimKey(c) != nil || sameDate(c, $0.1) || sameBounds(c, $0.1)
+            if let j = right.firstIndex(where: { claimKey($0.1) == claimKey(c) && claimKey(c) != nil || sameDate(c, $0.1, yearsKept: yearsKept) || sameBounds(c, $0.1)
                                                  || number(c) != nil && number(c) == number($0.1) && c.kind != .date && $0.1.kind != .date
                                                     && !(isRange(c) && isRange($0.1))
                                                     && (c.unit == nil || $0.1.unit == nil || c.unit == $0.1.unit)
@@ -429,6 +478,29 @@ public enum TranslationDiffer {
         pair({ c, d in c.unit == d.unit && c.kind == d.kind && !isIncidental(c, a) && !isIncidental(d, b) && c.kind != .date }, .value_changed) { c, d in
             "value changed: \(shown(c)) became \(shown(d))"
         }
+        // Two dates of one month that differ in their year or day, or where the translation leaves out
+        // a year or a day (`29 september 2018` → `29 september`, `September 29` → `september`).
+        var n = 0
+        while n < left.count {
+            let (k, c) = left[n]
+            // Or a date and its year alone (`June 2017` → `2017`), either way.
+            func yearOf(_ d: Claim) -> Int? { d.kind == .year ? d.value.flatMap { Int($0) } : nil }
+            guard let p = DateParts(c) ?? yearOf(c).map({ DateParts(year: $0) }),
+                  let j = right.firstIndex(where: { d in
+                      if let q = DateParts(d.1) { return p.month != 0 && q.month == p.month || p.month == 0 && q.year == p.year }
+                      return p.month != 0 && p.year != nil && yearOf(d.1) == p.year }) else { n += 1; continue }
+            let (l, d) = right[j]
+            let q = DateParts(d) ?? DateParts(year: yearOf(d)!)
+            // A part both write and differ in is an error; one the translation leaves out, a warning.
+            let severity: DiffFinding.Severity = p.year != nil && q.year != nil && p.year != q.year || p.day != nil && q.day != nil && p.day != q.day ? .error : .warning
+            findings.append(DiffFinding(kind: .value_changed, severity: severity, original: location(k, c), translation: location(l, d),
+                                        expected: .claim(c), found: .claim(d), message: "date changed: \(shown(c)) became \(shown(d))"))
+            left.remove(at: n)
+            right.remove(at: j)
+        }
+        // A month the other side names where its claims did not read one (`May` without `in`, `Sept.`).
+        left.removeAll { c in DateParts(c.1).map { $0.day == nil && $0.year == nil && b.writesMonth($0.month, in: y) } ?? false }
+        right.removeAll { d in DateParts(d.1).map { $0.day == nil && $0.year == nil && a.writesMonth($0.month, in: x) } ?? false }
         // 3. What is left is missing or added.
         for (k, c) in left where !isIncidental(c, a) {
             findings.append(DiffFinding(kind: .number_missing, severity: isMinor(c) ? .warning : .error, original: location(k, c), translation: nil,

@@ -96,9 +96,24 @@ import MekongCore
         let c = try claims("Ngày 6 tháng 11 năm 2019, đoàn công tác đến Hà Nội.", .vi)
         #expect(c.map(\.kind) == [.date])
         #expect(c.first?.value == "2019-11-06")
-        // A month alone is no claim (as `June` is none); its year still is.
-        #expect(try claims("Vào tháng 6 năm 2020, giá tăng.", .vi).map(\.value) == ["2020"])
+        // A month with its year is one date; a number of months is a duration.
+        #expect(try claims("Vào tháng 6 năm 2020, giá tăng.", .vi).map(\.value) == ["2020-06"])
         #expect(try claims("Hợp đồng kéo dài 6 tháng.", .vi).first?.unit == "month")
+    }
+
+    @Test func aMonthAloneOrWithItsYearIsADate() throws {
+        // Without a day: `--11`, or the year and the month.
+        #expect(try claims("The ferry service ends in November and returns in June 2027.", .en).map(\.value) == ["--11", "2027-06"])
+        #expect(try claims("De veerdienst stopt in november en komt terug in juni 2027.", .nl).map(\.value) == ["--11", "2027-06"])
+        #expect(try claims("Tuyến phà dừng vào tháng 11 và chạy lại từ tháng 6/2027.", .vi).map(\.value) == ["--11", "2027-06"])
+        #expect(try claims("Tháng Sáu năm ngoái, bến phà đóng cửa.", .vi).map(\.value) == ["--06"])
+        // `May` and `March` alone are the month only after a cue; `may` is a verb, `Jan` a name.
+        #expect(try claims("Minister Alana May said the ferry may return in May.", .en).map(\.value) == ["--05"])
+        #expect(try claims("The March of the Ferrymen drew a crowd.", .en).isEmpty)
+        #expect(try claims("Jan. zei dat de veerdienst stopt.", .nl).isEmpty)
+        // A day after it makes one date with it; `mỗi tháng` is every month, not a month's name.
+        #expect(try claims("The ferry returns on June 3.", .en).map(\.value) == ["--06-03"])
+        #expect(try claims("Phà chạy mỗi tháng 2 lần.", .vi).allSatisfy { $0.kind != .date })
     }
 
     @Test func aLargeScaleWordAloneIsNoAmount() throws {

@@ -84,6 +84,26 @@ import MekongCore
         #expect(d.findings.filter { $0.kind == .entity_inconsistent }.count == 2)    // once per side
     }
 
+    @Test func aMonthIsComparedAndAYearTheContextKeepsMayBeLeftOut() throws {
+        let english = "The ferry to Cat Ba stopped in November after a storm.\nIt ran again on March 3, 2027."
+        let vietnamese = "Phà ra Cát Bà ngừng chạy vào tháng 11 sau một cơn bão.\nPhà chạy lại ngày 3 tháng 3 năm 2027."
+        let numbers: Set<DiffFinding.Kind> = [.number_missing, .number_added, .value_changed]
+        func kinds(_ translation: String) throws -> [DiffFinding.Kind] {
+            try diff(english, .en, translation, .vi).findings.map(\.kind).filter(numbers.contains)
+        }
+        #expect(try kinds(vietnamese).isEmpty)
+        // The month's number left out or changed.
+        #expect(try kinds(vietnamese.replacingOccurrences(of: "tháng 11", with: "tháng")) == [.number_missing])
+        #expect(try kinds(vietnamese.replacingOccurrences(of: "tháng 11", with: "tháng 12")).count == 2)
+        // A year left out that no sentence around writes is reported; one the sentence before writes is not.
+        #expect(try kinds(vietnamese.replacingOccurrences(of: " năm 2027", with: "")) == [.value_changed])
+        let dutch = try diff("The ferry was rebuilt in 2027.\nIt ran again on March 3, 2027.", .en, "De veerboot werd in 2027 herbouwd.\nHij voer weer op 3 maart.", .nl)
+        #expect(dutch.findings.filter { numbers.contains($0.kind) }.isEmpty, "\(dutch.findings.map(\.message))")
+        // A month and its year on one side, the year alone on the other: one change, not two findings.
+        let year = try diff("The ferry stopped in June 2027.", .en, "De veerboot stopte in 2027.", .nl)
+        #expect(year.findings.map(\.kind) == [.value_changed])
+    }
+
     @Test func aMeasureConvertedToAnotherUnitIsTheSame() throws {
         let d = try diff("The bridge is 3.2 miles long.", .en, "De brug is 5,15 kilometer lang.", .nl)
         #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
@@ -159,6 +179,18 @@ import MekongCore
                  SentenceAligner.Sentence(length: 60, anchors: ["e:gamma"])]
         let b = [SentenceAligner.Sentence(length: 60, anchors: ["e:alpha"]),
                  SentenceAligner.Sentence(length: 85, anchors: ["e:gamma"])]
+        let groups = SentenceAligner().align(a, b)
+        #expect(groups.contains { $0.original == 1..<2 && $0.translation.isEmpty }, "\(groups)")
+    }
+
+    @Test func anAnchorADroppedSentenceSharesWithItsNeighbourDoesNotFoldItIn() {
+        // Sentence 1 writes the month its neighbour writes too (`d:--07`); its own anchors, absent
+        // from the translation, say it was dropped.
+        let a = [SentenceAligner.Sentence(length: 60, anchors: ["e:alpha"]),
+                 SentenceAligner.Sentence(length: 30, anchors: ["n:12|", "n:4.8|%", "d:--07"]),
+                 SentenceAligner.Sentence(length: 60, anchors: ["e:gamma", "d:--07"])]
+        let b = [SentenceAligner.Sentence(length: 60, anchors: ["e:alpha"]),
+                 SentenceAligner.Sentence(length: 85, anchors: ["e:gamma", "d:--07"])]
         let groups = SentenceAligner().align(a, b)
         #expect(groups.contains { $0.original == 1..<2 && $0.translation.isEmpty }, "\(groups)")
     }
