@@ -152,6 +152,14 @@ import MekongCore
         #expect(changed.findings.contains { $0.kind == .number_added }, "\(changed.findings.map(\.message))")
     }
 
+    @Test func aSpeedIsConvertedBetweenMilesAndKilometresPerHour() throws {
+        let english = "Winds reached 85 miles per hour near the coast."
+        #expect(try diff(english, .en, "De wind bereikte 140 km per uur bij de kust.", .nl).findings.isEmpty)
+        #expect(try diff(english, .en, "Gió đạt 137 km/giờ gần bờ biển.", .vi).findings.isEmpty)
+        let changed = try diff(english, .en, "De wind bereikte 180 km per uur bij de kust.", .nl)
+        #expect(!changed.findings.isEmpty, "\(changed.findings.map(\.message))")
+    }
+
     @Test func numbersInNamesAndIdentifiersAreComparedAsWritten() throws {
         let english = "The Orion 7 rocket lifted off from pad 39 with flight 4402 on board."
         #expect(try diff(english, .en, "De raket Orion 7 steeg op vanaf lanceerplatform 39 met vlucht 4402 aan boord.", .nl).findings.isEmpty)
