@@ -68,6 +68,19 @@ public struct EntitiesStage: Stage {
         }
     }
 
+    /// Candidates from `first` on inside a phrase that holds a name but is none (`schaal van
+    /// Richter`, the Richter scale, names no person): whoever proposed them.
+    private func dropInsideNotNames(_ first: Int, _ gazetteer: Gazetteer, _ candidates: inout [EntityCandidate]) {
+        let s = scratch
+        var spans: [Range<Int>] = []
+        for k in 0..<s.sentence.count {
+            if let end = gazetteer.notANameEnd(s.sentence, at: k) { spans.append(s.tokens[k].start..<s.tokens[end - 1].end) }
+        }
+        guard !spans.isEmpty, first < candidates.count else { return }
+        let kept = candidates[first...].filter { c in !spans.contains { $0.lowerBound <= c.span.range.lowerBound && c.span.range.upperBound <= $0.upperBound } }
+        candidates.replaceSubrange(first..., with: kept)
+    }
+
     public func process(_ document: inout Document) throws {
         var candidates: [EntityCandidate] = []
         let main = document.mainLanguage
@@ -87,6 +100,7 @@ public struct EntitiesStage: Stage {
                 s.documentFlags.append(contentsOf: s.sentence.flags)
                 let gazetteer = gazetteers[index]
                 let known = gazetteer?.matches(s.sentence) ?? []
+                let firstOfSentence = candidates.count
                 if let gazetteer {
                     if sources == .gazetteer {
                         for m in known {
@@ -113,7 +127,10 @@ public struct EntitiesStage: Stage {
                 }
                 let first = candidates.count
                 tagger.candidates(text, s.tokens[...], model: model, gazetteer: matches, into: &candidates)
-                if let gazetteer { identify(first, gazetteer, &candidates) }
+                if let gazetteer {
+                    identify(first, gazetteer, &candidates)
+                    dropInsideNotNames(firstOfSentence, gazetteer, &candidates)
+                }
             }
         }
         var entities = EntityMerger.merge(candidates, text: document.text)

@@ -266,8 +266,12 @@ final class Gazetteer: @unchecked Sendable {
 
     /// Whether a phrase of `<lang>/not-names.txt` starts at token `i` (`Chu Nhat` is Sunday
     /// before it is uncle Nhật).
-    func startsNotAName(_ s: SentenceTokens, at i: Int) -> Bool {
-        names.longest(s.folded, from: i)?.1.notAName == true
+    func startsNotAName(_ s: SentenceTokens, at i: Int) -> Bool { notANameEnd(s, at: i) != nil }
+
+    /// Where the not-name phrase starting at token `i` ends, if one does.
+    func notANameEnd(_ s: SentenceTokens, at i: Int) -> Int? {
+        guard let (end, e) = names.longest(s.folded, from: i), e.notAName else { return nil }
+        return end
     }
 
     /// The entry of exactly the tokens `range`, if they are a known name.

@@ -143,6 +143,15 @@ import MekongCore
         #expect(!plain.contains { $0.text == "Nhat" })
     }
 
+    @Test func aNameInsideAPhraseThatNamesNothingIsDropped() throws {
+        // The tagger takes Richter for a person; the Richter scale names nobody.
+        let nl = try entities("De aardbeving had een kracht van 7,5 op de schaal van Richter, meldde Jan Peters.", .nl)
+        #expect(find(nl, "Richter") == nil)
+        #expect(find(nl, "Jan Peters")?.label == "PER")
+        let en = try entities("The quake measured 7.5 on the Richter scale, said Charles Richter Jr.", .en)
+        #expect(!en.contains { $0.text == "Richter" })
+    }
+
     @Test func shortBoilerplateLinesAreNotReadByTheTagger() throws {
         // Category names under an article are menu items, not names; the article's names stay.
         let nl = try entities("Havenstad Nieuws\n\nDe haven van Rotterdam groeit snel, zegt wethouder Jan de Boer.\n\nReactie (0)\n\nIn dezelfde categorie\n\nEconomie\n\nMilieu\n\nLokaal\n", .nl)
