@@ -36,6 +36,8 @@ public struct EntitiesStage: Stage {
         var documentFlags: [UInt8] = []
         var sentence = SentenceTokens()
         var matches = GazetteerMatches()
+        /// Token ranges of the sentence's not-name phrases (`schaal van Richter`).
+        var notNames: [Range<Int>] = []
     }
 
     public init(sources: Sources = .all) throws {
@@ -69,14 +71,11 @@ public struct EntitiesStage: Stage {
     }
 
     /// Candidates from `first` on inside a phrase that holds a name but is none (`schaal van
-    /// Richter`, the Richter scale, names no person): whoever proposed them.
-    private func dropInsideNotNames(_ first: Int, _ gazetteer: Gazetteer, _ candidates: inout [EntityCandidate]) {
+    /// Richter`, the Richter scale, names no person), whoever proposed them.
+    private func dropInsideNotNames(_ first: Int, _ candidates: inout [EntityCandidate]) {
         let s = scratch
-        var spans: [Range<Int>] = []
-        for k in 0..<s.sentence.count {
-            if let end = gazetteer.notANameEnd(s.sentence, at: k) { spans.append(s.tokens[k].start..<s.tokens[end - 1].end) }
-        }
-        guard !spans.isEmpty, first < candidates.count else { return }
+        guard !s.notNames.isEmpty, first < candidates.count else { return }
+        let spans = s.notNames.map { s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end }
         let kept = candidates[first...].filter { c in !spans.contains { $0.lowerBound <= c.span.range.lowerBound && c.span.range.upperBound <= $0.upperBound } }
         candidates.replaceSubrange(first..., with: kept)
     }
@@ -99,8 +98,10 @@ public struct EntitiesStage: Stage {
                 s.sentence.load(text, s.tokens[...])
                 s.documentFlags.append(contentsOf: s.sentence.flags)
                 let gazetteer = gazetteers[index]
-                let known = gazetteer?.matches(s.sentence) ?? []
+                let known = gazetteer?.matches(s.sentence, notNames: &s.notNames) ?? []
                 let firstOfSentence = candidates.count
+                // Whatever proposed them and wherever this sentence's reading stops.
+                defer { dropInsideNotNames(firstOfSentence, &candidates) }
                 if let gazetteer {
                     if sources == .gazetteer {
                         for m in known {
@@ -127,10 +128,7 @@ public struct EntitiesStage: Stage {
                 }
                 let first = candidates.count
                 tagger.candidates(text, s.tokens[...], model: model, gazetteer: matches, into: &candidates)
-                if let gazetteer {
-                    identify(first, gazetteer, &candidates)
-                    dropInsideNotNames(firstOfSentence, gazetteer, &candidates)
-                }
+                if let gazetteer { identify(first, gazetteer, &candidates) }
             }
         }
         var entities = EntityMerger.merge(candidates, text: document.text)

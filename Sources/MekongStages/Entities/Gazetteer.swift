@@ -244,13 +244,21 @@ final class Gazetteer: @unchecked Sendable {
     /// Longest known names in a sentence, left to right, that the text writes as names:
     /// the first word capitalised (or a digit), acronyms in capitals.
     func matches(_ s: SentenceTokens) -> [Match] {
+        var unused: [Range<Int>] = []
+        return matches(s, notNames: &unused)
+    }
+
+    /// The same, with the token ranges of the not-name phrases met on the way in `notNames`
+    /// (emptied first).
+    func matches(_ s: SentenceTokens, notNames: inout [Range<Int>]) -> [Match] {
+        notNames.removeAll(keepingCapacity: true)
         var out: [Match] = []
         var i = 0
         // Only English: Dutch and Vietnamese place names are too often common words (`komen`, `huizen`).
         let caseless = language == .en && s.isCaseless
         while i < s.count {
             guard let (end, entry) = names.longest(s.folded, from: i) else { i += 1; continue }
-            if entry.notAName { i = end; continue }
+            if entry.notAName { notNames.append(i..<end); i = end; continue }
             // In caseless text a place or organisation counts in lowercase, unless it is one short or common word.
             let lowercaseOK = entry.lowercaseStart || caseless && entry.label != .PER && !entry.acronym && !entry.alsoGivenName
                 && (end - i > 1 || s.tokens[i].end - s.tokens[i].start >= 4 && !stopwords.contains(s.folded[i]))
