@@ -218,22 +218,20 @@ final class ClaimLexicon: Sendable {
     /// Whether a claim may start with the word at `i`: a bit test on its first three letters
     /// (each folded to seven bits), so `the` or `this` costs no dictionary lookup.
     @inline(__always)
-    func mayStartWord(_ t: ClaimText, _ i: Int) -> Bool {
-        let s0 = t.lower[i] & 0x7F
-        let s1 = t.isLetter(i + 1) ? t.lower[i + 1] & 0x7F : 0
-        let s2 = s1 != 0 && t.isLetter(i + 2) ? t.lower[i + 2] & 0x7F : 0
-        let bit = Int(s0 << 14 | s1 << 7 | s2)
-        return wordStarts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
-    }
+    func mayStartWord(_ t: ClaimText, _ i: Int) -> Bool { Self.startBit(t, i, in: wordStarts) }
 
     /// Whether a month standing alone may start with the word at `i` (the same bit test).
     @inline(__always)
-    func mayStartMonth(_ t: ClaimText, _ i: Int) -> Bool {
+    func mayStartMonth(_ t: ClaimText, _ i: Int) -> Bool { Self.startBit(t, i, in: monthStarts) }
+
+    /// The bit of the word at `i`'s first three letters (seven bits each) in a set of starts.
+    @inline(__always)
+    private static func startBit(_ t: ClaimText, _ i: Int, in starts: [UInt64]) -> Bool {
         let s0 = t.lower[i] & 0x7F
         let s1 = t.isLetter(i + 1) ? t.lower[i + 1] & 0x7F : 0
         let s2 = s1 != 0 && t.isLetter(i + 2) ? t.lower[i + 2] & 0x7F : 0
         let bit = Int(s0 << 14 | s1 << 7 | s2)
-        return monthStarts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        return starts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     private init(_ language: Language) throws {
