@@ -51,6 +51,9 @@ final class ClaimLexicon: Sendable {
     let language: Language
     let ordinalSuffixes: [String]
     let ordinalPrefixes: PhraseTable<Bool>
+    /// A language with ordinal prefixes (`<lang>/ordinal-prefixes.txt`: Vietnamese `thứ`) writes its
+    /// ordinal words only after one (`thứ nhất`, first): alone they are other words (`ít nhất`).
+    let ordinalWordsFollowPrefix: Bool
     /// Units with a capital match case-sensitively (`M`, `MB`, `C$`), the others in lowercase.
     let unitsExact: PhraseTable<Unit>
     let unitsFolded: PhraseTable<Unit>
@@ -249,6 +252,7 @@ final class ClaimLexicon: Sendable {
         ordinalSuffixes = try ResourceData.optionalLines("\(lang)/ordinal-suffixes.txt")
         let prefixes = try ResourceData.optionalLines("\(lang)/ordinal-prefixes.txt")
         ordinalPrefixes = PhraseTable(flags: prefixes)
+        ordinalWordsFollowPrefix = !prefixes.isEmpty
 
         var unitRows: [(String, Unit)] = []
         for file in ["common/units.tsv", "\(lang)/units.tsv"] {

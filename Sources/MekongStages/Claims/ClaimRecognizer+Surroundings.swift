@@ -147,6 +147,12 @@ extension ClaimRecognizer {
         if let n = c.integer, scale == nil, value == c.value { draft.integer = n }
         // Ranges: 20-30%, van 100 tot 1000 g, từ 20 đến 30%, between 10 and 20.
         if let r = range(draft, t, first: c, unit: unit) { draft = r }
+        // Where ordinal words stand after a marker (Vietnamese `thứ nhất`), one without it is no number:
+        // `ít nhất` is at least, `mới nhất` newest.
+        if c.ordinal && c.spelled && lex.ordinalWordsFollowPrefix {
+            guard let p = lex.ordinalPrefixes.match(t.lower, endingAt: t.skipSpacesBack(draft.range.lowerBound)) else { return nil }
+            draft.range = (t.skipSpacesBack(draft.range.lowerBound) - p.length)..<draft.range.upperBound
+        }
         // Ordinal markers before: thứ 4, lần thứ tư.
         if !c.ordinal, let p = lex.ordinalPrefixes.match(t.lower, endingAt: t.skipSpacesBack(draft.range.lowerBound)) {
             // A capitalized number word after it names a weekday (`thứ Hai tuần trước`, last Monday).

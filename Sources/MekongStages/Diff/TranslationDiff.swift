@@ -224,7 +224,7 @@ public enum TranslationDiffer {
             var span: TextSpan
             var folded: String
             var scalars: [Unicode.Scalar]
-            /// The sentence's first word, capitalized whatever it is.
+            /// The sentence's first word, or a quotation's or a clause's after a colon: capitalized whatever it is.
             var first: Bool
         }
 
@@ -235,9 +235,15 @@ public enum TranslationDiffer {
             document.text.withUnsafeBufferPointer { p in
                 var i = range.lowerBound
                 var seenWord = false
+                // A quotation or a clause after a colon starts with a capital too: `said: “Credit to Ayr`.
+                var opensClause = true
                 while i < range.upperBound {
                     let (v, n) = Scalars.decode(p, at: i)
-                    guard Scalars.isLetter(v) else { i += n; continue }
+                    guard Scalars.isLetter(v) else {
+                        if Self.opensQuotation(v) || v == 0x3A { opensClause = true } else if v != 0x20 && !Scalars.isDigit(v) { opensClause = false }
+                        i += n
+                        continue
+                    }
                     let start = i
                     var scalars: [Unicode.Scalar] = []
                     var lower = false
@@ -249,12 +255,18 @@ public enum TranslationDiffer {
                         i += m
                     }
                     if scalars.count >= 4 && lower && Scalars.isUppercase(scalars[0].value) {
-                        out.append(NameWord(span: TextSpan(start, i), folded: EntityCanonical.fold(p[start..<i]), scalars: scalars, first: !seenWord))
+                        out.append(NameWord(span: TextSpan(start, i), folded: EntityCanonical.fold(p[start..<i]), scalars: scalars, first: !seenWord || opensClause))
                     }
                     seenWord = true
+                    opensClause = false
                 }
             }
             return out
+        }
+
+        /// Quotation marks and brackets that open a quotation (`"` and `'` either way).
+        static func opensQuotation(_ v: UInt32) -> Bool {
+            v == 0x22 || v == 0x27 || v == 0x28 || v == 0x5B || v == 0xAB || v == 0x2018 || v == 0x201C || v == 0x201E || v == 0x2039
         }
 
         /// Whether a span starts at the sentence's first word (after any opening quote or bracket).
@@ -557,6 +569,17 @@ public enum TranslationDiffer {
         return [canonical, String(canonical.dropLast())]
     }
 
+    /// What the other side writes when it keeps a person's name: the canonical form (with and
+    /// without a genitive `s`), the mention as written, and its last word (`Rosa` linked to
+    /// `Hurricane Rosa`, `Rowlett` of `Analyst Paul Rowlett`, where the tagger took a word too many).
+    static func personKeys(_ e: Entity, _ side: SideIndex) -> [String] {
+        var keys = spellings(e.canonical)
+        let written = EntityCanonical.fold(side.document.text[e.span.range])
+        if written != e.canonical { keys += spellings(written) }
+        if let last = written.split(separator: " ").last, last.count >= 4, last != Substring(written) { keys += spellings(String(last)) }
+        return keys
+    }
+
     /// Names worth comparing across languages: people, whose names travel (named in full, linked
     /// to a full name, or one capitalised word inside the sentence: at its start a capital says
     /// nothing), and places the gazetteer identifies (`Nga` = `Rusland`). Organisations' names
@@ -583,12 +606,15 @@ public enum TranslationDiffer {
         let la = a.document.mainLanguage, lb = b.document.mainLanguage
         // An identified place or organisation counts as missing only when the other side's gazetteer
         // knows how that language writes it, and the group does not.
-        func absent(_ e: Entity, _ folded: String, _ language: Language) -> Bool {
+        func absent(_ e: Entity, _ side: SideIndex, _ folded: String, _ language: Language) -> Bool {
             if e.label != .PER { return namedByID(e, in: folded, language: language) == false }
-            return !spellings(e.canonical).contains { folded.contains($0) }
+            if personKeys(e, side).contains(where: { folded.contains($0) }) { return false }
+            // Most of a longer name's words kept (`Salt Lake City` in `Thành phố Salt Lake`).
+            let words = EntityCanonical.fold(side.document.text[e.span.range]).split(separator: " ").filter { $0.count >= 4 }
+            return words.count < 2 || words.filter({ folded.contains($0) }).count * 2 < words.count
         }
-        var left = leftAll.filter { l in comparable(l.1, a, l.0) && !rightAll.contains { sameEntity(l.1, $0.1) } && absent(l.1, foldedB, lb) }
-        var right = rightAll.filter { r in comparable(r.1, b, r.0) && !leftAll.contains { sameEntity($0.1, r.1) } && absent(r.1, foldedA, la) }
+        var left = leftAll.filter { l in comparable(l.1, a, l.0) && !rightAll.contains { sameEntity(l.1, $0.1) } && absent(l.1, a, foldedB, lb) }
+        var right = rightAll.filter { r in comparable(r.1, b, r.0) && !leftAll.contains { sameEntity($0.1, r.1) } && absent(r.1, b, foldedA, la) }
         func location(_ k: Int, _ e: Entity) -> DiffFinding.Location { .init(sentence: k, span: e.span) }
         // Translators move names between sentences (`the pair` → `Jones en Willoughby`): a name the
         // other document has elsewhere is no finding of its own.
@@ -639,22 +665,33 @@ public enum TranslationDiffer {
         let idsB = Set(y.flatMap { b.entities[$0].compactMap(\.id) })
         lazy var foldedB = b.folded(y)
         func isSyllable(_ w: SideIndex.NameWord) -> Bool { VietnameseSyllables.shared.isSyllable(w.scalars[...]) }
-        var lost: (Int, SideIndex.NameWord)?
+        // Lost names: a strong one the tagger saw (or the translation writes elsewhere, or, in Vietnamese,
+        // no Vietnamese syllable); a weak one only capitalized inside the sentence (`Chequers`, but also
+        // `March` or `Supreme`), which counts only against a replacement the tagger sees as a name.
+        var strongLost: (Int, SideIndex.NameWord)?, weakLost: (Int, SideIndex.NameWord)?
         outer: for k in x {
             for w in a.nameWords(k) where !groupWordsB.contains(w.folded) && !(la == .vi && isSyllable(w)) {
                 let e = entity(a, k, w)
-                // A capital says little (`March`, `Senate`, a sentence's first word) unless the tagger saw a
-                // name there, or, in Vietnamese, the word is no Vietnamese syllable.
-                if e == nil && !(la == .vi && !w.first) { continue }
-                // A place the gazetteer identifies is there when the other side names its id.
-                if let e, let id = e.id, idsB.contains(id) || namedByID(e, in: foldedB, language: lb) != false { continue }
-                // A name the original writes in several sentences and the translation in none is translated throughout.
-                if a.sentencesWith[w.folded, default: 0] > 1 && !b.writes(w.folded) { continue }
-                lost = (k, w)
-                break outer
+                // A capital says little at a sentence's start unless the tagger saw a name there or the
+                // translation writes the word elsewhere (a name kept as written: `Palin`).
+                let strong = e != nil || b.writes(w.folded) || la == .vi && !w.first
+                if !strong && w.first { continue }
+                // A place the gazetteer identifies is there when the other side names its id; when the other
+                // side's gazetteer does not know the id, the word must be written as it is.
+                if let e, let id = e.id, let named = namedByID(e, in: foldedB, language: lb) {
+                    if idsB.contains(id) || named { continue }
+                } else if a.sentencesWith[w.folded, default: 0] > 1 && !b.writes(w.folded) {
+                    // A name the original writes in several sentences and the translation in none is translated throughout.
+                    continue
+                }
+                if strong {
+                    strongLost = (k, w)
+                    break outer
+                }
+                if weakLost == nil { weakLost = (k, w) }
             }
         }
-        guard let (k, w) = lost else { return }
+        guard strongLost != nil || weakLost != nil else { return }
         /// The same word in another language's spelling (`Sajpov` for `Saipov`, `Democraten`, `Micronesië`).
         func resembles(_ f: String) -> Bool {
             groupWordsA.contains { g in
@@ -665,6 +702,7 @@ public enum TranslationDiffer {
             for v in b.nameWords(l) where !a.writes(v.folded) && !(lb == .vi && isSyllable(v)) {
                 let e = entity(b, l, v)
                 if e?.id != nil { continue }
+                guard let (k, w) = e != nil || lb == .vi ? strongLost ?? weakLost : strongLost else { continue }
                 // A sentence's first word counts when it takes the place of the original's first word.
                 guard lb == .vi || e != nil || !v.first || w.first && k == x.lowerBound + (l - y.lowerBound) else { continue }
                 // A word the translation writes in several sentences renders a name; a replacement is one-off.

@@ -81,6 +81,18 @@ enum EntityRules {
             return digits || roman ? e + 1 : e
         }
 
+        // A Vietnamese sentence in title case (a headline translated word for word from English:
+        // `Tình Hình Rất Xấu`) capitalizes every word, so no name shows by its shape.
+        let titleCaseVietnamese: Bool = {
+            guard language == .vi else { return false }
+            var words = 0, capitals = 0
+            for k in 0..<s.count where s.isWord(k) {
+                words += 1
+                if s.isCapitalized(k) { capitals += 1 }
+            }
+            return words >= 5 && capitals * 4 >= words * 3 || words >= 4 && capitals == words
+        }()
+
         var i = 0
         while i < s.count {
             // Known names; a lone one that is also a given name (`Nga`, `Anh`) only when no title precedes it.
@@ -100,6 +112,9 @@ enum EntityRules {
                     // Another title ends the name, unless it is one syllable that is also a given name (`Minh Anh`).
                     if j > k, let (t, _) = g.titles.longest(s.folded, from: j), t - j > 1 || !g.givenNames.contains(s.folded[j]) { break }
                     if let m = knownStart[j], m.entry.label != .PER, m.end - m.first > 1 || !m.entry.alsoGivenName { break }
+                    // After a Vietnamese office (a title of two words or more, no kin word), a lone country
+                    // that is also a given name is the office's country: `tổng thống Mỹ` is the US president.
+                    if language == .vi, j == k, titleEnd - i >= 2, let m = knownStart[j], m.entry.label == .LOC, !name(j + 1) { break }
                     j += 1
                     // Particles inside a surname: `de heer Van der Berg`, `Marieke de Vries`.
                     // Not `van IFPI` or `van Sint-Niklaas`: an acronym or a known place or organisation
@@ -115,7 +130,7 @@ enum EntityRules {
             }
             // Vietnamese personal name by its shape.
             // (Not where a known name of several words starts: `Bo Cong Thuong` is the ministry.)
-            if name(i) && g.surnames.contains(s.folded[i]) && g.titles.longest(s.folded, from: i) == nil && (knownStart[i].map { $0.end - $0.first < 2 } ?? true) {
+            if !titleCaseVietnamese && name(i) && g.surnames.contains(s.folded[i]) && g.titles.longest(s.folded, from: i) == nil && (knownStart[i].map { $0.end - $0.first < 2 } ?? true) {
                 var j = i + 1
                 while j < s.count && j - i < 4 && name(j) && (g.givenSyllables.contains(s.folded[j]) || language == .vi && !s.isAllCapitals(j)) { j += 1 }
                 let length = j - i

@@ -143,14 +143,21 @@ public enum EntityTokenizer {
         return isWordScalar(Scalars.decode(p, at: i).0)
     }
 
+    /// Whether the sentence goes on after a dot: a closing quote or bracket next ends it there
+    /// (`tổng thống Mỹ.”` ends in `Mỹ`, not in an abbreviation `Mỹ.`).
     private static func hasMore(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         var j = i
         while j < end {
             let (v, n) = Scalars.decode(p, at: j)
+            if isClosing(v) { return false }
             if !isBlank(v) { return true }
             j += n
         }
         return false
+    }
+
+    private static func isClosing(_ v: UInt32) -> Bool {
+        v == 0x22 || v == 0x27 || v == 0x29 || v == 0x5D || v == 0xBB || v == 0x2019 || v == 0x201D || v == 0x203A
     }
 
     private static func attachesFinalDot(innerDot: Bool, letters: Int, uppercase: Int, digits: Int, firstUpper: Bool, more: Bool) -> Bool {

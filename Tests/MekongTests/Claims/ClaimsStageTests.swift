@@ -101,6 +101,18 @@ import MekongCore
         #expect(try claims("Hợp đồng kéo dài 6 tháng.", .vi).first?.unit == "month")
     }
 
+    @Test func aVietnameseOrdinalWordCountsOnlyAfterThu() throws {
+        // `nhất` is first only in `thứ nhất`: `ít nhất` is at least, `mới nhất` newest.
+        #expect(try claims("Chiếc tàu mới nhất đã chở ít nhất một container.", .vi).allSatisfy { $0.kind != .ordinal })
+        #expect(try claims("Đội về thứ nhất và thứ nhì.", .vi).map(\.value) == ["1", "2"])
+    }
+
+    @Test func vietnameseFromBeforeANumberIsNoLowerBound() throws {
+        // `từ 47 nhóm` is data from 47 groups, not at least 47; `trở lên` after the number is.
+        #expect(try claims("Số liệu được thu thập từ 47 nhóm.", .vi).first?.qualifier == nil)
+        #expect(try claims("Trẻ em từ 6 tuổi trở lên phải mua vé.", .vi).first?.qualifier == .atLeast)
+    }
+
     @Test func aMonthAloneOrWithItsYearIsADate() throws {
         // Without a day: `--11`, or the year and the month.
         #expect(try claims("The ferry service ends in November and returns in June 2027.", .en).map(\.value) == ["--11", "2027-06"])

@@ -261,6 +261,42 @@ import MekongCore
         #expect(d.findings.map(\.kind) == [.entity_changed], "\(d.findings.map(\.message))")
     }
 
+    @Test func aShortMentionOfALongerNameIsKeptWhenTheTranslationWritesIt() throws {
+        // `Rosa` is linked to `Hurricane Rosa`; Vietnamese writes `Cơn bão Rosa`, the storm's name as it is.
+        let english = """
+        Hurricane Rosa reached the coast of Baja California early on Sunday.
+        Forecasters expect Rosa to pass over Phoenix on Tuesday.
+        """
+        let vietnamese = """
+        Cơn bão Rosa đã đến bờ biển Baja California vào sáng sớm Chủ nhật.
+        Các nhà dự báo cho rằng Rosa sẽ đi qua Phoenix vào thứ Ba.
+        """
+        let d = try diff(english, .en, vietnamese, .vi)
+        #expect(d.findings.allSatisfy { $0.kind != .entity_missing }, "\(d.findings.map(\.message))")
+    }
+
+    @Test func aPlaceTheTranslationsGazetteerDoesNotKnowMustBeWrittenAsItIs() throws {
+        // `Londonderry` has an id in English only: replaced in one sentence, it is a changed name, even
+        // though the translation writes it in the next.
+        let english = """
+        Three men were arrested in Londonderry after a car rammed a house.
+        Police in Londonderry said the men were questioned on Sunday.
+        """
+        let dutch = """
+        Drie mannen werden in Kowalczyk gearresteerd nadat een auto op een huis was ingereden.
+        De politie in Londonderry zei dat de mannen zondag werden ondervraagd.
+        """
+        let d = try diff(english, .en, dutch, .nl)
+        #expect(d.findings.map(\.kind) == [.entity_changed], "\(d.findings.map(\.message))")
+    }
+
+    @Test func aCapitalizedWordNoTaggerSawIsANameAgainstAReplacementTheTaggerSees() throws {
+        let english = "The minister attacked the so-called Chequers plan again on Monday."
+        #expect(try diff(english, .en, "De minister viel maandag opnieuw het zogenaamde Chequers-plan aan.", .nl).findings.isEmpty)
+        let d = try diff(english, .en, "De minister viel maandag opnieuw het zogenaamde Kowalczyk-plan aan.", .nl)
+        #expect(d.findings.map(\.kind) == [.entity_changed], "\(d.findings.map(\.message))")
+    }
+
     @Test func namesTranslatedOrWithAGenitiveEndingAreNoFindings() throws {
         // Names translated with words like the original's (`Senaat`, `Republikeinen`), and `Kavanaughs`
         // (Dutch genitive) for `Kavanaugh's`.

@@ -86,6 +86,8 @@ import MekongCore
         ("3,5 miljard of 1.000.000 (ca.)", ["3,5", "miljard", "of", "1.000.000", "(", "ca", ".", ")"]),
         ("@user #tag ... “quoted”", ["@user", "#tag", "...", "“", "quoted", "”"]),
         ("Đà Nẵng—Huế 😀 ok", ["Đà", "Nẵng", "—", "Huế", "😀", "ok"]),
+        // A dot before a closing quote ends the sentence: no abbreviation `Mỹ.`.
+        ("gặp tổng thống Mỹ.” Rồi", ["gặp", "tổng", "thống", "Mỹ", ".", "”", "Rồi"]),
     ])
     func splitsWordsAndPunctuation(text: String, expected: [String]) {
         #expect(tokens(text) == expected)

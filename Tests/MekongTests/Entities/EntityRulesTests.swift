@@ -172,6 +172,27 @@ import MekongCore
         #expect(find(nl, "Ministerie van Havens en Scheepvaart")?.canonical != institutes.first?.canonical)
     }
 
+    @Test func aPortfolioAfterAnOfficeIsNoGivenName() throws {
+        let vi = try entities("Bộ trưởng Ngoại giao Lào và Thượng nghị sĩ Dân chủ Ellen Marsh đã gặp Giám đốc Thương mại của hãng.", .vi)
+        for word in ["Ngoại", "Dân", "Thương"] { #expect(find(vi, word) == nil, "\(word)") }
+        #expect(find(vi, "Lào")?.id == "LA")
+        // A given name after a kin word is still a person.
+        #expect(find(try entities("Theo ông Thương, giá lúa sẽ tăng.", .vi), "Thương")?.label == "PER")
+    }
+
+    @Test func aLoneCountryAfterAVietnameseOfficeIsTheOfficesCountry() throws {
+        let vi = try entities("Phóng viên hỏi thẳng tổng thống Mỹ.", .vi)
+        #expect(find(vi, "Mỹ")?.id == "US")
+        #expect(find(vi, "Mỹ")?.label == "LOC")
+    }
+
+    @Test func aVietnameseHeadlineInTitleCaseShowsNoNameByItsShape() throws {
+        let vi = try entities("Tình Hình Lũ Ở Miền Trung Rất Xấu", .vi)
+        #expect(vi.allSatisfy { $0.label != "PER" }, "\(vi)")
+        // The same words in a sentence-case line still make a name.
+        #expect(find(try entities("Lũ ở miền Trung được ông Lê Văn Tám báo cáo.", .vi), "Lê Văn Tám")?.label == "PER")
+    }
+
     @Test func anAgeGroupBeforeACountryIsItsTeam() throws {
         let vi = try entities("U23 Việt Nam thắng U23 Thái Lan 2-1 trong trận chung kết.", .vi)
         #expect(find(vi, "U23 Việt Nam")?.label == "ORG")
