@@ -5,7 +5,7 @@ import MekongCore
 /// (`19` and `30`) or a decimal (`19.3` hours), and a translation that writes the same time
 /// the other language's way looks changed. The words are in `common/clock-words.tsv`.
 struct ClockTimes: Sendable {
-    enum Role: String { case hour, minute, am, pm }
+    enum Role: String { case hour, minute, am, pm, cue }
     private let words: [(bytes: [UInt8], role: Role)]
 
     private init() throws {
@@ -45,6 +45,22 @@ struct ClockTimes: Sendable {
             }
             return nil
         }
+        /// A cue word (`om`, `lúc`, `at`) among the three words before `i` (`om ongeveer 4 uur`,
+        /// `vào khoảng 4 giờ`).
+        func cueBefore(_ i: Int) -> Bool {
+            var e = i
+            for _ in 0..<3 {
+                while e > 0 && p[e - 1] == 0x20 { e -= 1 }
+                var b = e
+                while b > 0 && isLetter(b - 1) { b -= 1 }
+                guard b < e else { return false }
+                if words.contains(where: { w in
+                    w.role == .cue && w.bytes.count == e - b && zip(w.bytes, p[b..<e]).allSatisfy { $0 == ($1 | ($1 >= 0x41 && $1 <= 0x5A ? 0x20 : 0)) }
+                }) { return true }
+                e = b
+            }
+            return false
+        }
         var out: [Time] = []
         var i = 0
         while i < n {
@@ -83,6 +99,9 @@ struct ClockTimes: Sendable {
             }
             var half: Role?
             if let (role, e) = word(at: end, [.am, .pm]) { half = role; end = e; cue = true }
+            // A whole hour alone is as often a span of time (`24 uur`, `trong vòng 3 giờ`): a clock
+            // time only after a cue (`om 7 uur`, `lúc 7 giờ`).
+            if minute == nil && half == nil && !cueBefore(i) { cue = false }
             guard cue, hour <= 24, (minute ?? 0) <= 59 else { i = j; continue }
             if half == .pm && hour < 12 { hour += 12 }
             if half == .am && hour == 12 { hour = 0 }

@@ -29,8 +29,9 @@ public struct SentenceAligner: Sendable {
     var variance = 6.8
     /// Costs of the group types, -log of their priors. Gale and Church measured 1–1 .89, 1–0 .0099,
     /// 2–1 .089 on parliamentary text; news translations split and join sentences less and drop a
-    /// sentence rather than fold it into the next (measured with scripts/eval-diff).
-    var priorOneOne = -log(0.89), priorSkip = -log(0.02), priorMerge = -log(0.02)
+    /// sentence rather than fold it into the next (measured with scripts/eval-diff: skip .02 found
+    /// 94.3 % of dropped sentences, .03 finds 96.6 %, for 0.14 more findings per 100 clean pairs).
+    var priorOneOne = -log(0.89), priorSkip = -log(0.03), priorMerge = -log(0.02)
     /// What one shared anchor takes off a group's cost.
     var anchorBonus = 3.0
     /// What a merged sentence none of whose anchors the other side shares adds to a group's cost.

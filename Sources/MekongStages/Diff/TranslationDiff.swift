@@ -461,6 +461,19 @@ public enum TranslationDiffer {
                 i += 1
             }
         }
+        // A measure restated in another unit on its own side (`300 km (190 miles)`): translators keep one
+        // of the two. Of two unmatched restatements of each other, one is still reported.
+        func dropRestatements(_ list: inout [(Int, Claim)], _ side: SideIndex, _ r: Range<Int>) {
+            let all = r.flatMap { side.claims[$0] }
+            var dropped: [TextSpan] = []
+            list.removeAll { (_, c) in
+                guard all.contains(where: { $0.span != c.span && !dropped.contains($0.span) && converted(c, $0) }) else { return false }
+                dropped.append(c.span)
+                return true
+            }
+        }
+        dropRestatements(&left, a, x)
+        dropRestatements(&right, b, y)
         // 2. Pairs that differ in one respect: the scale, the unit, the value.
         func pair(_ test: (Claim, Claim) -> Bool, _ kind: DiffFinding.Kind, _ message: (Claim, Claim) -> String) {
             var i = 0

@@ -203,6 +203,19 @@ import MekongCore
         #expect(groups.contains { $0.original == 1..<2 && $0.translation.isEmpty }, "\(groups)")
     }
 
+    @Test func aShortSentenceWithoutAnchorsIsOmittedRatherThanFoldedIn() {
+        // A 20-character sentence dropped between two others: news translations drop a sentence more
+        // often than they join two, so leaving it out costs less than folding it into a neighbour.
+        let a = [SentenceAligner.Sentence(length: 60, anchors: []),
+                 SentenceAligner.Sentence(length: 20, anchors: []),
+                 SentenceAligner.Sentence(length: 80, anchors: [])]
+        let b = [SentenceAligner.Sentence(length: 62, anchors: []),
+                 SentenceAligner.Sentence(length: 84, anchors: [])]
+        let groups = SentenceAligner().align(a, b)
+        #expect(groups.map(\.original) == [0..<1, 1..<2, 2..<3], "\(groups)")
+        #expect(groups[1].translation.isEmpty)
+    }
+
     @Test func alignmentOfTwoThousandSentencesStaysWithinTheBand() {
         // Near-linear: only cells near the diagonal are filled.
         let a = (0..<2000).map { SentenceAligner.Sentence(length: 80 + $0 % 40, anchors: ["n:\($0)"]) }
