@@ -270,6 +270,7 @@ public enum TranslationDiffer {
         }
 
         /// Whether a span starts at the sentence's first word (after any opening quote or bracket).
+        /// Also the first word of a quotation or of a clause after a colon (`zei: ‘Vermijd …`).
         func isFirstWord(_ span: TextSpan, _ k: Int) -> Bool {
             let range = document.sentences[k].span.range
             return document.text.withUnsafeBufferPointer { p in
@@ -279,7 +280,15 @@ public enum TranslationDiffer {
                     if Scalars.isLetter(v) || v >= 0x30 && v <= 0x39 { break }
                     i += n
                 }
-                return span.range.lowerBound <= i
+                if span.range.lowerBound <= i { return true }
+                // The scalar before the span, past blanks.
+                var j = span.range.lowerBound
+                while j > range.lowerBound && p[j - 1] == 0x20 { j -= 1 }
+                guard j > range.lowerBound else { return true }
+                var start = j - 1
+                while start > range.lowerBound && p[start] & 0xC0 == 0x80 { start -= 1 }
+                let v = Scalars.decode(p, at: start).0
+                return Self.opensQuotation(v) || v == 0x3A
             }
         }
 
@@ -571,8 +580,39 @@ public enum TranslationDiffer {
         if let i = e.id, let j = f.id { return i == j }
         let x = spellings(e.canonical), y = spellings(f.canonical)
         if x.contains(where: y.contains) { return true }
-        let a = Set(x.last!.split(separator: " ")), b = Set(y.last!.split(separator: " "))
-        return e.label == .PER && f.label == .PER && (a.isSubset(of: b) || b.isSubset(of: a))
+        guard e.label == .PER && f.label == .PER else { return false }
+        let a = x.last!.split(separator: " "), b = y.last!.split(separator: " ")
+        // One name's words all among the other's, spelled alike (`Saipov` in `Sajfoello Sajpov`).
+        func within(_ p: [Substring], _ q: [Substring]) -> Bool { p.allSatisfy { w in q.contains { sameNameWord(w, $0) } } }
+        return within(a, b) || within(b, a)
+    }
+
+    /// One word of a name in two spellings: the same, or transliterated another language's way, which
+    /// keeps the consonants (`Saipov`/`Sajpov`, `Habibullaevic`/`Habiboellajevitsj`), or the same word
+    /// with another ending (`Democrats`/`Democraten`, `Republican`/`Republikeins`: five letters alike).
+    static func sameNameWord(_ a: Substring, _ b: Substring) -> Bool {
+        if a == b { return true }
+        if a.count >= 5 && b.count >= 5 && zip(a, b).prefix(while: { $0 == $1 }).count >= 5 { return true }
+        let p = consonants(a), q = consonants(b)
+        return p.count >= 3 && p == q && a.first == b.first
+    }
+
+    /// A folded word's consonants, transliteration digraphs made one letter (`tsj`, `ch` → c; `sj`,
+    /// `sh` → s; `kh` → k) and doubles made single; vowels and the semivowels `y`, `j`, `w`, `h` left out.
+    static func consonants(_ word: Substring) -> [UInt8] {
+        let w = Array(word.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < w.count {
+            var c = w[i]
+            var n = 1
+            if c == UInt8(ascii: "t"), i + 2 < w.count, w[i + 1] == UInt8(ascii: "s"), w[i + 2] == UInt8(ascii: "j") { c = UInt8(ascii: "c"); n = 3 }
+            else if i + 1 < w.count, w[i + 1] == UInt8(ascii: "h") || w[i + 1] == UInt8(ascii: "j"), c == UInt8(ascii: "c") || c == UInt8(ascii: "s") || c == UInt8(ascii: "k") { n = 2 }
+            i += n
+            if "aeiouyjwh".utf8.contains(c) || !(c >= 0x61 && c <= 0x7A) { continue }
+            if out.last != c { out.append(c) }
+        }
+        return out
     }
 
     /// A name and, when its last word ends in the genitive `s` Dutch and English add
@@ -619,15 +659,21 @@ public enum TranslationDiffer {
         let la = a.document.mainLanguage, lb = b.document.mainLanguage
         // An identified place or organisation counts as missing only when the other side's gazetteer
         // knows how that language writes it, and the group does not.
-        func absent(_ e: Entity, _ side: SideIndex, _ folded: String, _ language: Language) -> Bool {
+        let groupWordsA = x.reduce(into: Set<String>()) { $0.formUnion(a.sentenceWords[$1]) }
+        let groupWordsB = y.reduce(into: Set<String>()) { $0.formUnion(b.sentenceWords[$1]) }
+        func absent(_ e: Entity, _ side: SideIndex, _ folded: String, _ language: Language, _ otherWords: Set<String>) -> Bool {
             if e.label != .PER { return namedByID(e, in: folded, language: language) == false }
             if personKeys(e, side).contains(where: { folded.contains($0) }) { return false }
-            // Most of a longer name's words kept (`Salt Lake City` in `Thành phố Salt Lake`).
-            let words = EntityCanonical.fold(side.document.text[e.span.range]).split(separator: " ").filter { $0.count >= 4 }
-            return words.count < 2 || words.filter({ folded.contains($0) }).count * 2 < words.count
+            // Most of a longer name's words kept (`Salt Lake City` in `Thành phố Salt Lake`), or spelled
+            // alike (`Sajpov`, `Democraten`).
+            let words: [Substring] = EntityCanonical.fold(side.document.text[e.span.range]).split(separator: " ").filter { $0.count >= 4 }
+            let kept = words.filter { (w: Substring) -> Bool in
+                folded.contains(w) || otherWords.contains { (o: String) in w.first == o.first && sameNameWord(w, o[...]) }
+            }
+            return words.isEmpty || kept.count * 2 < words.count || words.count == 1 && kept.isEmpty
         }
-        var left = leftAll.filter { l in comparable(l.1, a, l.0) && !rightAll.contains { sameEntity(l.1, $0.1) } && absent(l.1, a, foldedB, lb) }
-        var right = rightAll.filter { r in comparable(r.1, b, r.0) && !leftAll.contains { sameEntity($0.1, r.1) } && absent(r.1, b, foldedA, la) }
+        var left = leftAll.filter { l in comparable(l.1, a, l.0) && !rightAll.contains { sameEntity(l.1, $0.1) } && absent(l.1, a, foldedB, lb, groupWordsB) }
+        var right = rightAll.filter { r in comparable(r.1, b, r.0) && !leftAll.contains { sameEntity($0.1, r.1) } && absent(r.1, b, foldedA, la, groupWordsA) }
         func location(_ k: Int, _ e: Entity) -> DiffFinding.Location { .init(sentence: k, span: e.span) }
         // Translators move names between sentences (`the pair` → `Jones en Willoughby`): a name the
         // other document has elsewhere is no finding of its own.
@@ -705,10 +751,12 @@ public enum TranslationDiffer {
             }
         }
         guard strongLost != nil || weakLost != nil else { return }
-        /// The same word in another language's spelling (`Sajpov` for `Saipov`, `Democraten`, `Micronesië`).
+        /// The same word in another language's spelling (`Sajpov` for `Saipov`, `Democraten`, `Micronesië`,
+        /// `Habiboellajevitsj`).
         func resembles(_ f: String) -> Bool {
             groupWordsA.contains { g in
-                g.count >= 4 && (zip(f, g).prefix { $0 == $1 }.count >= 4 || abs(f.count - g.count) <= 2 && editDistance(f, g, limit: 2) <= 2)
+                g.count >= 4 && (zip(f, g).prefix { $0 == $1 }.count >= 4 || abs(f.count - g.count) <= 2 && editDistance(f, g, limit: 2) <= 2
+                                 || sameNameWord(f[...], g[...]))
             }
         }
         for l in y {

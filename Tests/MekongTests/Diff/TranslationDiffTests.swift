@@ -310,6 +310,25 @@ import MekongCore
         #expect(d.findings.map(\.kind) == [.entity_changed], "\(d.findings.map(\.message))")
     }
 
+    @Test func aNameTransliteratedTheTranslationsWayAndAQuotationsFirstWordAreNoFindings() throws {
+        // Dutch writes Russian and Uzbek names its own way (`Sajfoello Sajpov`); `Vermijd` opens a
+        // quotation, where a capital says nothing.
+        let english = """
+        Sayfullo Saipov appeared before the federal court in Manhattan on Monday.
+        The Democrats said Saipov should face the death penalty.
+        The mayor told residents: "Avoid the roads near the river tonight."
+        """
+        let dutch = """
+        Sajfoello Sajpov verscheen maandag voor de federale rechtbank in Manhattan.
+        De Democraten zeiden dat Sajpov de doodstraf moet krijgen.
+        De burgemeester zei tegen de bewoners: ‘Vermijd vannacht de wegen bij de rivier.’
+        """
+        let d = try diff(english, .en, dutch, .nl)
+        #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
+        #expect(TranslationDiffer.sameNameWord("habibullaevic", "habiboellajevitsj"))
+        #expect(!TranslationDiffer.sameNameWord("saipov", "kowalczyk"))
+    }
+
     @Test func namesTranslatedOrWithAGenitiveEndingAreNoFindings() throws {
         // Names translated with words like the original's (`Senaat`, `Republikeinen`), and `Kavanaughs`
         // (Dutch genitive) for `Kavanaugh's`.
