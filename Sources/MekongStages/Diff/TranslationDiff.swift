@@ -535,6 +535,17 @@ public enum TranslationDiffer {
         // A month the other side names where its claims did not read one (`May` without `in`, `Sept.`).
         left.removeAll { c in DateParts(c.1).map { $0.day == nil && $0.year == nil && b.writesMonth($0.month, in: y) } ?? false }
         right.removeAll { d in DateParts(d.1).map { $0.day == nil && $0.year == nil && a.writesMonth($0.month, in: x) } ?? false }
+        // A bare number the other side writes inside a name or an identifier (`Đài số 4` / `Radio 4`,
+        // `Thế chiến 1` / `WW1`, a score `1-0`) is there, whatever the claims made of it.
+        func lone(_ side: SideIndex, _ r: Range<Int>) -> Set<String> { r.reduce(into: Set<String>()) { s, k in for span in side.loneDigits[k] { s.insert(side.text(span)) } } }
+        let loneA = lone(a, x), loneB = lone(b, y)
+        func writtenBare(_ c: Claim, _ side: SideIndex, _ otherLone: Set<String>) -> Bool {
+            guard c.unit == nil, [.number, .count, .ordinal].contains(c.kind), !isRange(c) else { return false }
+            let digits = side.text(c.span).filter(\.isNumber)
+            return !digits.isEmpty && otherLone.contains(digits)
+        }
+        left.removeAll { writtenBare($0.1, a, loneB) }
+        right.removeAll { writtenBare($0.1, b, loneA) }
         // 3. What is left is missing or added.
         for (k, c) in left where !isIncidental(c, a) {
             findings.append(DiffFinding(kind: .number_missing, severity: isMinor(c) ? .warning : .error, original: location(k, c), translation: nil,

@@ -329,6 +329,21 @@ import MekongCore
         #expect(!TranslationDiffer.sameNameWord("saipov", "kowalczyk"))
     }
 
+    @Test func aBareNumberTheOtherSideWritesInANameIsThere() throws {
+        // `kênh số 3` (channel number 3) is a count to the claims, `VTV 3` a name's number.
+        let english = """
+        Hanoi FC won 2-1 against Hai Phong on Sunday.
+        The match was broadcast live on VTV 3 in the evening.
+        """
+        let vietnamese = """
+        Hà Nội FC thắng Hải Phòng với tỷ số 2-1 vào Chủ nhật.
+        Trận đấu được truyền hình trực tiếp trên kênh số 3 của VTV vào buổi tối.
+        """
+        #expect(try diff(english, .en, vietnamese, .vi).findings.isEmpty)
+        let changed = try diff(english, .en, vietnamese.replacingOccurrences(of: "kênh số 3", with: "kênh số 5"), .vi)
+        #expect(changed.findings.map(\.kind).contains(.number_added), "\(changed.findings.map(\.message))")
+    }
+
     @Test func namesTranslatedOrWithAGenitiveEndingAreNoFindings() throws {
         // Names translated with words like the original's (`Senaat`, `Republikeinen`), and `Kavanaughs`
         // (Dutch genitive) for `Kavanaugh's`.
