@@ -320,20 +320,30 @@ public enum TranslationDiffer {
     /// The same measure in two units of one dimension (feet and metres): within 5 %, and no
     /// further apart than the last written digit of the coarser figure (`385 miles` is `620 km`
     /// or `619.6 km`, not `623 km`; `about 400 miles` may be `650 km`).
+    /// Two ranges convert bound by bound (`2 to 4 inches` is `5 tot 10 cm`).
     static func converted(_ c: Claim, _ d: Claim) -> Bool {
         guard let u = c.unit, let v = d.unit, u != v, let shared = try? ClaimShared.shared(),
-              let f = shared.unitFactors[u], let g = shared.unitFactors[v], f.dimension == g.dimension,
-              let x = number(c), let y = number(d), y != 0 else { return false }
-        let ratio = NSDecimalNumber(decimal: x * f.size / (y * g.size)).doubleValue
-        guard abs(ratio - 1) <= 0.05 else { return false }
-        var gap = x * f.size - y * g.size
-        if gap < 0 { gap = -gap }
-        return gap <= max(granularity(c) * f.size, granularity(d) * g.size)
+              let f = shared.unitFactors[u], let g = shared.unitFactors[v], f.dimension == g.dimension else { return false }
+        func close(_ a: String?, _ b: String?) -> Bool {
+            guard let a, let b, let x = Decimal(string: a, locale: Locale(identifier: "en_US_POSIX")),
+                  let y = Decimal(string: b, locale: Locale(identifier: "en_US_POSIX")), y != 0 else { return false }
+            let ratio = NSDecimalNumber(decimal: x * f.size / (y * g.size)).doubleValue
+            guard abs(ratio - 1) <= 0.05 else { return false }
+            var gap = x * f.size - y * g.size
+            if gap < 0 { gap = -gap }
+            return gap <= max(granularity(a) * f.size, granularity(b) * g.size)
+        }
+        if isRange(c) || isRange(d) { return isRange(c) && isRange(d) && close(c.low, d.low) && close(c.high, d.high) }
+        return c.kind != .time && c.kind != .date && d.kind != .time && d.kind != .date && close(c.value, d.value)
     }
 
     /// The place value of a figure's last significant digit: 10 for `620`, 0.01 for `1.83`, 1 for `623`.
     static func granularity(_ c: Claim) -> Decimal {
         guard let v = c.value ?? c.high ?? c.low else { return 1 }
+        return granularity(v)
+    }
+
+    static func granularity(_ v: String) -> Decimal {
         let digits = Array(v.utf8)
         if let point = digits.firstIndex(of: UInt8(ascii: ".")) {
             return Decimal(sign: .plus, exponent: -(digits.count - point - 1), significand: 1)

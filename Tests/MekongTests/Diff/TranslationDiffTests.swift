@@ -329,6 +329,23 @@ import MekongCore
         #expect(!TranslationDiffer.sameNameWord("saipov", "kowalczyk"))
     }
 
+    @Test func aRangeConvertsBoundByBoundAndAMorningHourIsATime() throws {
+        // Inches (a unit the Vietnamese text now reads) to centimetres, a range and a bound; `‘s morgens`
+        // written with a left quotation mark still makes `7 uur` 07:00.
+        let vietnamese = """
+        Lượng mưa dự kiến từ 2 đến 4 inch, có nơi lên tới 6 inch.
+        Cơn bão đổ bộ lúc 7 giờ sáng.
+        """
+        let dutch = """
+        Er wordt 5 tot 10 centimeter regen verwacht, plaatselijk tot 15 centimeter.
+        De storm kwam net voor 7 uur ‘s morgens aan land.
+        """
+        let d = try diff(vietnamese, .vi, dutch, .nl)
+        #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
+        let changed = try diff(vietnamese, .vi, dutch.replacingOccurrences(of: "5 tot 10", with: "5 tot 20"), .nl)
+        #expect(!changed.findings.isEmpty)
+    }
+
     @Test func aBareNumberTheOtherSideWritesInANameIsThere() throws {
         // `kênh số 3` (channel number 3) is a count to the claims, `VTV 3` a name's number.
         let english = """
