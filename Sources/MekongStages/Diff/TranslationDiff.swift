@@ -352,6 +352,14 @@ public enum TranslationDiffer {
         return Decimal(sign: .plus, exponent: digits.count - last - 1, significand: 1)
     }
 
+    /// Two vague amounts of one order of magnitude (`dozens` = `tientallen` = `hàng chục`, `hundreds`
+    /// = `hàng trăm`): each language puts its lower bound elsewhere (24 or 20, 200 or 100).
+    static func vagueAlike(_ c: Claim, _ d: Claim) -> Bool {
+        guard c.value == nil, d.value == nil, c.high == nil, d.high == nil, c.unit == d.unit || c.unit == nil || d.unit == nil,
+              let p = c.low.flatMap({ Double($0) }), let q = d.low.flatMap({ Double($0) }), p > 0, q > 0 else { return false }
+        return floor(log10(p)) == floor(log10(q))
+    }
+
     /// A range: both bounds set.
     static func isRange(_ c: Claim) -> Bool { c.low != nil && c.high != nil }
 
@@ -466,7 +474,7 @@ public enum TranslationDiffer {
                                                  || number(c) != nil && number(c) == number($0.1) && c.kind != .date && $0.1.kind != .date
                                                     && !(isRange(c) && isRange($0.1))
                                                     && (c.unit == nil || $0.1.unit == nil || c.unit == $0.1.unit)
-                                                 || converted(c, $0.1) || sameDigits(c, a, $0.1, b) }) {
+                                                 || converted(c, $0.1) || sameDigits(c, a, $0.1, b) || vagueAlike(c, $0.1) }) {
                 let (l, d) = right[j]
                 if c.qualifier != d.qualifier && !Self.isHedgeDroppedOrAdded(c.qualifier, d.qualifier) {
                     let severity: DiffFinding.Severity = c.qualifier != nil && d.qualifier != nil ? .error : .warning

@@ -346,6 +346,14 @@ import MekongCore
         #expect(!changed.findings.isEmpty)
     }
 
+    @Test func vagueAmountsOfOneOrderOfMagnitudeAreTheSame() throws {
+        let english = "The flood destroyed dozens of villages along the river."
+        #expect(try diff(english, .en, "De overstroming verwoestte tientallen dorpen langs de rivier.", .nl).findings.isEmpty)
+        #expect(try diff(english, .en, "Trận lũ đã phá hủy hàng chục ngôi làng dọc sông.", .vi).findings.isEmpty)
+        let changed = try diff(english, .en, "De overstroming verwoestte honderden dorpen langs de rivier.", .nl)
+        #expect(changed.findings.map(\.kind) == [.value_changed], "\(changed.findings.map(\.message))")
+    }
+
     @Test func aBareNumberTheOtherSideWritesInANameIsThere() throws {
         // `kênh số 3` (channel number 3) is a count to the claims, `VTV 3` a name's number.
         let english = """
