@@ -44,12 +44,13 @@ public enum TranslationDiffer {
         let groups = SentenceAligner().align(a.alignerSentences, b.alignerSentences)
         var findings: [DiffFinding] = []
         for g in groups {
+            // A "sentence" of marks alone (a closing quote the segmenter left on its own) says nothing.
             if g.translation.isEmpty {
-                for i in g.original { findings.append(sentenceFinding(.sentence_omitted, a, i, original: true)) }
+                for i in g.original where a.hasWords(i) { findings.append(sentenceFinding(.sentence_omitted, a, i, original: true)) }
                 continue
             }
             if g.original.isEmpty {
-                for j in g.translation { findings.append(sentenceFinding(.sentence_added, b, j, original: false)) }
+                for j in g.translation where b.hasWords(j) { findings.append(sentenceFinding(.sentence_added, b, j, original: false)) }
                 continue
             }
             compareClaims(a, g.original, b, g.translation, into: &findings)
@@ -177,6 +178,19 @@ public enum TranslationDiffer {
         }
 
         func text(_ span: TextSpan) -> String { document.string(span) }
+
+        /// Whether sentence `k` holds a letter or a digit.
+        func hasWords(_ k: Int) -> Bool {
+            document.text.withUnsafeBufferPointer { p in
+                var i = document.sentences[k].span.range.lowerBound
+                while i < document.sentences[k].span.range.upperBound {
+                    let (v, n) = Scalars.decode(p, at: i)
+                    if Scalars.isLetter(v) || Scalars.isDigit(v) { return true }
+                    i += n
+                }
+                return false
+            }
+        }
 
         /// The capitalized words of a sentence of four letters or more, but its first, folded.
         func capitalizedWords(_ k: Int) -> Set<String> {

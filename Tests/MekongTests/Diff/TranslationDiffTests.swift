@@ -354,6 +354,13 @@ import MekongCore
         #expect(changed.findings.map(\.kind) == [.value_changed], "\(changed.findings.map(\.message))")
     }
 
+    @Test func aSentenceOfMarksAloneIsNeverOmittedOrAdded() throws {
+        // A closing quote left on its own line is a "sentence" to the segmenter, and none to a reader.
+        let english = "He said prices will rise next year.\n\"\nThe minister agreed with him on Monday."
+        let d = try diff(english, .en, "Hij zei dat de prijzen volgend jaar stijgen.\nDe minister was het maandag met hem eens.", .nl)
+        #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
+    }
+
     @Test func aBareNumberTheOtherSideWritesInANameIsThere() throws {
         // `kênh số 3` (channel number 3) is a count to the claims, `VTV 3` a name's number.
         let english = """
