@@ -79,9 +79,9 @@ struct ClockTimes: Sendable {
             if j < n, p[j] == 0x3A || p[j] == 0x68 || p[j] == 0x48, let m = twoDigits(at: j + 1), !(j + 3 < n && p[j + 3] == 0x3A && digit(j + 4) == nil) {
                 // 19:30, 19h30
                 minute = m; end = j + 3; cue = true
-            } else if j < n, p[j] == 0x2E, let m = twoDigits(at: j + 1), let (role, e) = word(at: j + 3, [.hour]), role == .hour {
-                // 19.30 uur
-                minute = m; end = e; cue = true
+            } else if j < n, p[j] == 0x2E, let m = twoDigits(at: j + 1), let (role, e) = word(at: j + 3, [.hour, .am, .pm]) {
+                // 19.30 uur; 5.30pm (the am or pm word is read below)
+                minute = m; end = role == .hour ? e : j + 3; cue = true
             } else if let (_, e) = word(at: j, [.hour]) {
                 // 7 uur, 19 giờ (30 phút)
                 cue = true; end = e
