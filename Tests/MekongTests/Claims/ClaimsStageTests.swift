@@ -41,6 +41,7 @@ import MekongCore
         // A currency named with its country's adjective; an age in Vietnamese.
         (.nl, "voor 125 miljoen Britse pond", ["125 miljoen Britse pond money 125000000 GBP"]),
         (.vi, "bị cáo 29 tuổi", ["29 tuổi quantity 29 year"]),
+        (.nl, "een 17-jarige en drie 18-jarigen", ["17-jarige quantity 17 year", "drie number 3", "18-jarigen quantity 18 year"]),
         (.vi, "cách bờ biển Mexico 385 dặm", ["385 dặm quantity 385 mi"]),
         // `thứ Hai` is Monday, `thứ hai` the second.
         (.vi, "vào thứ Hai tuần trước, lần thứ hai", ["thứ hai ordinal 2"]),
