@@ -659,9 +659,9 @@ public enum TranslationDiffer {
     }
 
     /// A name and, when its last word ends in the genitive `s` Dutch and English add
-    /// (`Kavanaughs`, `Leslies`, `Pyongyangs`), the name without it.
+    /// (`Kavanaughs`, `Leslies`, `Pyongyangs`, `Kits`), the name without it.
     static func spellings(_ canonical: String) -> [String] {
-        guard canonical.hasSuffix("s"), let last = canonical.split(separator: " ").last, last.count >= 5 else { return [canonical] }
+        guard canonical.hasSuffix("s"), let last = canonical.split(separator: " ").last, last.count >= 4 else { return [canonical] }
         return [canonical, String(canonical.dropLast())]
     }
 

@@ -382,10 +382,12 @@ import MekongCore
         let english = """
         The Senate Judiciary Committee met on Thursday to question Brett Kavanaugh.
         The Republicans said the film about Kavanaugh's mother was unfair.
+        Rose played the love interest of Kit's character in the series.
         """
         let dutch = """
         De justitiecommissie van de Senaat kwam donderdag bijeen om Brett Kavanaugh te ondervragen.
         De Republikeinen noemden de film over Kavanaughs moeder oneerlijk.
+        Rose speelde de grote liefde van Kits personage in de serie.
         """
         let d = try diff(english, .en, dutch, .nl)
         #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
