@@ -170,7 +170,8 @@ extension ClaimRecognizer {
         }
         // A bound written after the number wins over one before it (`từ 7000 đồng trở xuống`).
         if draft.low == nil, let q = lex.qualifiersAfter.match(t.lower, at: t.skipSpaces(draft.range.upperBound)),
-           !opensComparison(t, t.skipSpaces(draft.range.upperBound), q.length) {
+           !opensComparison(t, t.skipSpaces(draft.range.upperBound), q.length),
+           !addsANumber(t, t.skipSpaces(draft.range.upperBound) + q.length) {
             draft.qualifier = q.value
             draft.range = draft.range.lowerBound..<(t.skipSpaces(draft.range.upperBound) + q.length)
         }
@@ -301,6 +302,13 @@ extension ClaimRecognizer {
 
     /// Whether a word inside the phrase at `a` (`or less`) starts a longer qualifier of the next
     /// number (`or less than 6000`): then the phrase does not bound the number before it.
+    /// Whether a number follows at `i`: then the word before it is an operator (`50 percent plus
+    /// one vote`), not a bound after the number (`50 percent plus`).
+    func addsANumber(_ t: ClaimText, _ i: Int) -> Bool {
+        let n = t.skipSpaces(i)
+        return n > i && n < t.count && (t.isDigit(n) || t.isLetter(n) && words(t, at: n) != nil)
+    }
+
     func opensComparison(_ t: ClaimText, _ a: Int, _ length: Int) -> Bool {
         var k = a
         while k < a + length {
