@@ -380,8 +380,13 @@ extension ClaimRecognizer {
         if lex.unit(t, at: s) != nil { return false }
         // A qualifier capitalized in a title-case headline (`Toll Soars Above 800`, `Tăng Hơn 800`) names nothing.
         if lex.qualifiersBefore.match(t.lower, endingAt: start - 1) != nil { return false }
-        // Sentence-initial capital alone is no name.
-        return s > 0
+        // Sentence-initial capital alone is no name, nor one that opens a clause after a colon or a
+        // quotation mark (`2006: A 6.8 magnitude quake`).
+        guard s > 0 else { return false }
+        let before = t.skipSpacesBack(s)
+        guard before > 0 else { return false }
+        let mark = t.original[before - 1]
+        return !(mark == 0x3A || mark == 0x22 || mark == 0x201C || mark == 0x2018 || mark == 0x27 || mark == 0xAB)
     }
 
     func monthDate(_ c: inout Core, _ t: ClaimText) -> Draft? {

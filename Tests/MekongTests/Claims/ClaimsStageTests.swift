@@ -34,6 +34,8 @@ import MekongCore
         (.vi, "lúc 19 giờ 30 phút, 7 giờ tối và 19h05", ["19 giờ 30 phút time 19:30", "7 giờ tối time 19:00", "19h05 time 19:05"]),
         (.en, "at 19:30 BST and at 7 p.m.", ["19:30 time 19:30", "7 p.m. time 19:00"]),
         (.en, "a pint at 5.30pm, or 6.15 a.m.", ["5.30pm time 17:30", "6.15 a.m. time 06:15"]),
+        // A capital that opens a clause after a colon is no name before a number (`Flight 6321` is one).
+        (.en, "2006: A 6.8 magnitude quake hit, and Flight 6321 landed", ["2006 number 2006", "6.8 count 6.8"]),
         // `plus` after a number is a bound, unless another number follows it.
         (.en, "50 percent plus one vote, for people aged 65 plus", ["50 percent percent 50 %", "one count 1", "65 plus quantity 65 year at_least"]),
         // A whole hour alone is a clock time only after a cue; otherwise a span of time.
