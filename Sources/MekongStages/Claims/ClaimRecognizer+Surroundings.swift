@@ -140,7 +140,8 @@ extension ClaimRecognizer {
             unit = ClaimLexicon.Unit(unit: "year", category: .quantity, position: .after, caseSensitive: false)
         }
         // A number inside a name (`Miss International 2025`, `Expo 2025`, `iPhone 15`) is no claim.
-        if unit == nil && !c.ordinal && !c.spelled && isNamePart(t, start) { return nil }
+        // (With a scale word after it, the number is an amount: `NBC 2,94 triệu`.)
+        if unit == nil && scale == nil && !c.ordinal && !c.spelled && isNamePart(t, start) { return nil }
         var draft = Draft(range: start..<end, claim: .number, value: value, unit: unit?.unit, scale: scale)
         draft.unitBefore = unitBefore
         // Unchanged since the digits were read: print the integer, not the Decimal.

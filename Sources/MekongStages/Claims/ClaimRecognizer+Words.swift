@@ -310,6 +310,9 @@ extension ClaimRecognizer {
                 if lex.unit(t, at: next) == nil && !(start == 0 && (next == t.count || next == t.count - 1 && !t.isLetter(next) && !t.isDigit(next))) { return nil }
             }
             if lex.ambiguousWords.lookup(t.lower, start..<end) != nil {
+                // `không` alone is `not` even before a unit word (`không đồng tình`, disagree): a zero
+                // amount is written in digits.
+                if only.value == 0 { return nil }
                 // `een`, `one`, `một`, `năm`: only with a unit or scale after them.
                 let next = t.skipSpaces(end)
                 if lex.unit(t, at: next) == nil {

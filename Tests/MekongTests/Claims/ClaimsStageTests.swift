@@ -45,6 +45,8 @@ import MekongCore
         // A currency named with its country's adjective; an age in Vietnamese.
         (.nl, "voor 125 miljoen Britse pond", ["125 miljoen Britse pond money 125000000 GBP"]),
         (.vi, "bị cáo 29 tuổi", ["29 tuổi quantity 29 year"]),
+        // `không đồng tình` is to disagree, no zero dong; a scale after a name's capital is an amount.
+        (.vi, "Phóng viên không đồng tình: NBC 2,94 triệu", ["2,94 triệu number 2940000"]),
         (.nl, "een 17-jarige en drie 18-jarigen", ["17-jarige quantity 17 year", "drie number 3", "18-jarigen quantity 18 year"]),
         (.vi, "cách bờ biển Mexico 385 dặm", ["385 dặm quantity 385 mi"]),
         // `thứ Hai` is Monday, `thứ hai` the second.
