@@ -48,6 +48,7 @@ import MekongCore
         // `không đồng tình` is to disagree, no zero dong; a scale after a name's capital is an amount.
         (.vi, "Phóng viên không đồng tình: NBC 2,94 triệu", ["2,94 triệu number 2940000"]),
         (.nl, "een 17-jarige en drie 18-jarigen", ["17-jarige quantity 17 year", "drie number 3", "18-jarigen quantity 18 year"]),
+        (.nl, "het dodental stijgt boven 800, voor kinderen onder 12 jaar", ["boven 800 number 800 more_than increase", "onder 12 jaar quantity 12 year less_than"]),
         (.vi, "cách bờ biển Mexico 385 dặm", ["385 dặm quantity 385 mi"]),
         // `thứ Hai` is Monday, `thứ hai` the second.
         (.vi, "vào thứ Hai tuần trước, lần thứ hai", ["thứ hai ordinal 2"]),
