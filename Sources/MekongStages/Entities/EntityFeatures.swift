@@ -62,12 +62,16 @@ struct TokenInfo {
     static let allDigits: UInt16 = 1 << 3, hasHyphen: UInt16 = 1 << 4, hasDot: UInt16 = 1 << 5
     static let hasApostrophe: UInt16 = 1 << 6, noLetterOrDigit: UInt16 = 1 << 7, mixedCase: UInt16 = 1 << 8
     static let singleLetter: UInt16 = 1 << 9, long: UInt16 = 1 << 10
-    static let flagCount = 11
+    /// Capitalised, but the language's lexicon knows the word in lowercase (`Denk`, `Komen`).
+    static let usuallyLowercase: UInt16 = 1 << 11
+    static let flagCount = 12
 }
 
 /// Feature extraction: the templates of the tagger, each hashed with the template's id into
 /// one 64-bit key. Changing a template changes the keys: bump `version`, and models trained
-/// before no longer load.
+/// before no longer load. Templates appended at the end of `T` that fire only with an
+/// `EntityLexicon` (the lexicon templates) leave the keys of a language without one as they
+/// were, so its model still loads unchanged.
 enum EntityFeatures {
     static let version: UInt32 = 1
 
@@ -79,6 +83,8 @@ enum EntityFeatures {
         case flag, firstCapitalised, first, last, wordShortShape, prevWordShape, nextWordShape
         case suffix3Prev, suffix3Next, gazetteer, gazetteerPrev, gazetteerNext
         case around, runShape, runFirst, runLast
+        // Lexicon templates (`EntityLexicon`), appended: the keys above stay as they were.
+        case firstLowercase, class64, class256, class1024, class256Prev, class256Next
     }
 
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -122,7 +128,7 @@ enum EntityFeatures {
 
     /// Fills `info` with the token `p[range]`'s hashes and flags, in one pass over its scalars
     /// that keeps only the first and last four lowercased scalars (for the affixes).
-    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> TokenInfo {
+    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lexicon: EntityLexicon? = nil) -> TokenInfo {
         var info = TokenInfo()
         var lower = fnvOffset, shape = fnvOffset, short = fnvOffset, exact = fnvOffset
         var lastClass: UInt32 = 0, run = 0
@@ -177,13 +183,17 @@ enum EntityFeatures {
         if upperAfterFirst && lowers > 0 { info.flags |= TokenInfo.mixedCase }
         if letters == 1 && count <= 2 { info.flags |= TokenInfo.singleLetter }
         if count > 12 { info.flags |= TokenInfo.long }
+        // Looked up for capitalised tokens only: a lowercase token is not in doubt.
+        if let lexicon, info.flags & (TokenInfo.initialCapital | TokenInfo.allCapitals) != 0, lexicon.isLowercaseWord(lower) {
+            info.flags |= TokenInfo.usuallyLowercase
+        }
         return info
     }
 
     /// Describes every token of a sentence into `infos` (emptied first), runs included.
-    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ tokens: ArraySlice<WordToken>, into infos: inout [TokenInfo]) {
+    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ tokens: ArraySlice<WordToken>, lexicon: EntityLexicon? = nil, into infos: inout [TokenInfo]) {
         infos.removeAll(keepingCapacity: true)
-        for tok in tokens { infos.append(describe(p, tok.range)) }
+        for tok in tokens { infos.append(describe(p, tok.range, lexicon: lexicon)) }
         var i = 0
         let n = infos.count
         while i < n {
@@ -206,11 +216,18 @@ enum EntityFeatures {
     /// (`EntityTagger`); `joint` are the features that combine tokens.
     enum Role: Int, CaseIterable { case this = 0, previous, previous2, next, next2 }
 
-    /// Appends the keys of the features token `w` brings in `role`.
+    /// Appends the keys of the features token `w` brings in `role`; with a lexicon, its word
+    /// classes too (looked up here, so the tagger pays for them only when it misses its cache).
     @inline(__always)
-    static func roleFeatures(_ w: TokenInfo, _ role: Role, into out: inout [UInt64]) {
+    static func roleFeatures(_ w: TokenInfo, _ role: Role, lexicon: EntityLexicon? = nil, into out: inout [UInt64]) {
+        let classes = lexicon?.classes(w.lower) ?? 0
         switch role {
         case .this:
+            if classes != 0 {
+                out.append(key(.class64, classes & 0xFFFF))
+                out.append(key(.class256, classes >> 16 & 0xFFFF))
+                out.append(key(.class1024, classes >> 32 & 0xFFFF))
+            }
             out.append(key(.word, w.lower))
             out.append(key(.shape, w.shape))
             out.append(key(.wordShortShape, w.lower, w.shortShape))
@@ -231,6 +248,7 @@ enum EntityFeatures {
             out.append(key(.wordPrev, w.lower))
             out.append(key(.shapePrev, w.shape))
             if w.suffix.2 != 0 { out.append(key(.suffix3Prev, w.suffix.2)) }
+            if classes != 0 { out.append(key(.class256Prev, classes >> 16 & 0xFFFF)) }
         case .previous2:
             out.append(key(.wordPrev2, w.lower))
             out.append(key(.shapePrev2, w.shape))
@@ -238,6 +256,7 @@ enum EntityFeatures {
             out.append(key(.wordNext, w.lower))
             out.append(key(.shapeNext, w.shape))
             if w.suffix.2 != 0 { out.append(key(.suffix3Next, w.suffix.2)) }
+            if classes != 0 { out.append(key(.class256Next, classes >> 16 & 0xFFFF)) }
         case .next2:
             out.append(key(.wordNext2, w.lower))
             out.append(key(.shapeNext2, w.shape))
@@ -291,6 +310,7 @@ enum EntityFeatures {
         if i == 0 {
             emit(key(.first, 0))
             emit(key(.firstCapitalised, UInt64(w.flags & TokenInfo.initialCapital)))
+            if w.flags & TokenInfo.usuallyLowercase != 0 { emit(key(.firstLowercase, 0)) }
         }
         if i == n - 1 { emit(key(.last, 0)) }
         emit(key(.around, prev, next))
@@ -312,13 +332,13 @@ enum EntityFeatures {
 
     /// Appends every feature key of token `i` to `out` (what training sees; the tagger adds
     /// the same features up through its per-word cache).
-    static func extract(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, into out: inout [UInt64]) {
+    static func extract(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, lexicon: EntityLexicon? = nil, into out: inout [UInt64]) {
         let n = infos.count
-        roleFeatures(infos[i], .this, into: &out)
-        if i > 0 { roleFeatures(infos[i - 1], .previous, into: &out) }
-        if i > 1 { roleFeatures(infos[i - 2], .previous2, into: &out) }
-        if i + 1 < n { roleFeatures(infos[i + 1], .next, into: &out) }
-        if i + 2 < n { roleFeatures(infos[i + 2], .next2, into: &out) }
+        roleFeatures(infos[i], .this, lexicon: lexicon, into: &out)
+        if i > 0 { roleFeatures(infos[i - 1], .previous, lexicon: lexicon, into: &out) }
+        if i > 1 { roleFeatures(infos[i - 2], .previous2, lexicon: lexicon, into: &out) }
+        if i + 1 < n { roleFeatures(infos[i + 1], .next, lexicon: lexicon, into: &out) }
+        if i + 2 < n { roleFeatures(infos[i + 2], .next2, lexicon: lexicon, into: &out) }
         jointFeatures(infos, i, gazetteer: gazetteer, into: &out)
     }
 }

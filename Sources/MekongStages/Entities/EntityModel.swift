@@ -76,6 +76,9 @@ public final class EntityModel: Sendable {
     private let presence: [UInt64]
     private let presenceMask: Int
     public let featureCount: Int
+    /// The word lists of the model's language (`EntityLexicon.shipped`): its lexicon features
+    /// read them, in training as here.
+    let lexicon: EntityLexicon?
 
     static let magic: [UInt8] = Array("MKENTITY".utf8)
     static let formatVersion: UInt32 = 1
@@ -142,6 +145,7 @@ public final class EntityModel: Sendable {
         self.presence = presence
         self.presenceMask = bits - 1
         self.featureCount = keys.count
+        lexicon = EntityLexicon.shipped(Language(rawValue: language) ?? .und)
     }
 
     /// Adds the (quantized) weights of `keys` to `sums` (`tags.count` integers); a score is

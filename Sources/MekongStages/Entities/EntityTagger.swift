@@ -50,7 +50,7 @@ public final class EntityTagger {
     public func tags(_ p: UnsafeBufferPointer<UInt8>, _ tokens: ArraySlice<WordToken>, model: EntityModel, gazetteer: GazetteerMatches? = nil) -> [Int] {
         let n = tokens.count
         guard n > 0 else { return [] }
-        EntityFeatures.describe(p, tokens, into: &infos)
+        EntityFeatures.describe(p, tokens, lexicon: model.lexicon, into: &infos)
         let t = model.tags.count
         let cache = cache(for: model)
         let stride = cache.stride
@@ -74,7 +74,7 @@ public final class EntityTagger {
                                 entry.update(repeating: 0, count: stride)
                                 for role in EntityFeatures.Role.allCases {
                                     keys.removeAll(keepingCapacity: true)
-                                    EntityFeatures.roleFeatures(w, role, into: &keys)
+                                    EntityFeatures.roleFeatures(w, role, lexicon: model.lexicon, into: &keys)
                                     keys.withUnsafeBufferPointer { model.accumulate($0, into: entry + role.rawValue * t) }
                                 }
                                 cacheKeys[slot] = key
