@@ -64,7 +64,9 @@ struct TokenInfo {
     static let singleLetter: UInt16 = 1 << 9, long: UInt16 = 1 << 10
     /// Capitalised, but the language's lexicon knows the word in lowercase (`Denk`, `Komen`).
     static let usuallyLowercase: UInt16 = 1 << 11
-    static let flagCount = 12
+    /// Capitalised, and the language's lexicon knows the word as a name (`Geboers`, `Smeets`).
+    static let knownName: UInt16 = 1 << 12
+    static let flagCount = 13
 }
 
 /// Feature extraction: the templates of the tagger, each hashed with the template's id into
@@ -184,8 +186,8 @@ enum EntityFeatures {
         if letters == 1 && count <= 2 { info.flags |= TokenInfo.singleLetter }
         if count > 12 { info.flags |= TokenInfo.long }
         // Looked up for capitalised tokens only: a lowercase token is not in doubt.
-        if let lexicon, info.flags & (TokenInfo.initialCapital | TokenInfo.allCapitals) != 0, lexicon.isLowercaseWord(lower) {
-            info.flags |= TokenInfo.usuallyLowercase
+        if let lexicon, info.flags & (TokenInfo.initialCapital | TokenInfo.allCapitals) != 0 {
+            info.flags |= lexicon.flags(lower)
         }
         return info
     }

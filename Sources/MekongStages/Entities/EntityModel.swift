@@ -145,7 +145,9 @@ public final class EntityModel: Sendable {
         self.presence = presence
         self.presenceMask = bits - 1
         self.featureCount = keys.count
-        lexicon = EntityLexicon.shipped(Language(rawValue: language) ?? .und)
+        // An unreadable lexicon file is reported by `shipped` (and by train-entities), which
+        // read it before any model is built.
+        lexicon = (try? EntityLexicon.shipped(Language(rawValue: language) ?? .und)) ?? nil
     }
 
     /// Adds the (quantized) weights of `keys` to `sums` (`tags.count` integers); a score is
@@ -319,6 +321,7 @@ public final class EntityModel: Sendable {
         var out: [Language: Result<EntityModel?, Error>] = [:]
         for l in Language.known {
             out[l] = Result {
+                _ = try EntityLexicon.shipped(l)
                 let url = ResourceData.url("models/\(l.rawValue)-entities.bin")
                 return FileManager.default.fileExists(atPath: url.path) ? try EntityModel(contentsOf: url) : nil
             }

@@ -162,7 +162,7 @@ public final class EntityTrainer {
         self.tags = tags
         self.options = options
         self.gazetteer = gazetteer
-        lexicon = EntityLexicon.shipped(Language(rawValue: language) ?? .und)
+        lexicon = (try? EntityLexicon.shipped(Language(rawValue: language) ?? .und)) ?? nil
         let t = tags.count
         transitions = [Float](repeating: 0, count: (t + 1) * t)
         transitionTotals = [Double](repeating: 0, count: (t + 1) * t)
