@@ -130,7 +130,7 @@ enum EntityFeatures {
 
     /// Fills `info` with the token `p[range]`'s hashes and flags, in one pass over its scalars
     /// that keeps only the first and last four lowercased scalars (for the affixes).
-    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lexicon: EntityLexicon? = nil) -> TokenInfo {
+    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> TokenInfo {
         var info = TokenInfo()
         var lower = fnvOffset, shape = fnvOffset, short = fnvOffset, exact = fnvOffset
         var lastClass: UInt32 = 0, run = 0
@@ -185,17 +185,13 @@ enum EntityFeatures {
         if upperAfterFirst && lowers > 0 { info.flags |= TokenInfo.mixedCase }
         if letters == 1 && count <= 2 { info.flags |= TokenInfo.singleLetter }
         if count > 12 { info.flags |= TokenInfo.long }
-        // Looked up for capitalised tokens only: a lowercase token is not in doubt.
-        if let lexicon, info.flags & (TokenInfo.initialCapital | TokenInfo.allCapitals) != 0 {
-            info.flags |= lexicon.flags(lower)
-        }
         return info
     }
 
     /// Describes every token of a sentence into `infos` (emptied first), runs included.
-    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ tokens: ArraySlice<WordToken>, lexicon: EntityLexicon? = nil, into infos: inout [TokenInfo]) {
+    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ tokens: ArraySlice<WordToken>, into infos: inout [TokenInfo]) {
         infos.removeAll(keepingCapacity: true)
-        for tok in tokens { infos.append(describe(p, tok.range, lexicon: lexicon)) }
+        for tok in tokens { infos.append(describe(p, tok.range)) }
         var i = 0
         let n = infos.count
         while i < n {
@@ -218,11 +214,21 @@ enum EntityFeatures {
     /// (`EntityTagger`); `joint` are the features that combine tokens.
     enum Role: Int, CaseIterable { case this = 0, previous, previous2, next, next2 }
 
-    /// Appends the keys of the features token `w` brings in `role`; with a lexicon, its word
-    /// classes too (looked up here, so the tagger pays for them only when it misses its cache).
+    /// What the lexicon says of token `w` (`EntityLexicon.entry`: its classes and, for a
+    /// capitalised token, the `usuallyLowercase` and `knownName` flags); 0 without a lexicon.
+    /// A function of the word alone: the tagger looks it up once per word form it misses in
+    /// its cache, not once per token.
     @inline(__always)
-    static func roleFeatures(_ w: TokenInfo, _ role: Role, lexicon: EntityLexicon? = nil, into out: inout [UInt64]) {
-        let classes = lexicon?.classes(w.lower) ?? 0
+    static func lexical(_ w: TokenInfo, _ lexicon: EntityLexicon?) -> UInt64 {
+        guard let lexicon else { return 0 }
+        return lexicon.entry(w.lower, capitalised: w.flags & (TokenInfo.initialCapital | TokenInfo.allCapitals) != 0)
+    }
+
+    /// Appends the keys of the features token `w` brings in `role`; `lexical` is what the
+    /// lexicon says of it (`lexical(_:_:)`).
+    @inline(__always)
+    static func roleFeatures(_ w: TokenInfo, _ role: Role, lexical: UInt64 = 0, into out: inout [UInt64]) {
+        let classes = lexical & EntityLexicon.classMask
         switch role {
         case .this:
             if classes != 0 {
@@ -241,7 +247,7 @@ enum EntityFeatures {
             if w.suffix.1 != 0 { out.append(key(.suffix2, w.suffix.1)) }
             if w.suffix.2 != 0 { out.append(key(.suffix3, w.suffix.2)) }
             if w.suffix.3 != 0 { out.append(key(.suffix4, w.suffix.3)) }
-            var f = w.flags
+            var f = w.flags | EntityLexicon.flags(lexical)
             while f != 0 {
                 out.append(key(.flag, UInt64(f.trailingZeroBitCount)))
                 f &= f - 1
@@ -279,10 +285,10 @@ enum EntityFeatures {
 
     /// Appends the joint features of token `i` to `out` (see `writeJointFeatures`).
     /// (A different name than the pointer form: `&array` would convert to a pointer.)
-    static func jointFeatures(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, into out: inout [UInt64]) {
+    static func jointFeatures(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, lexicon: EntityLexicon? = nil, into out: inout [UInt64]) {
         let old = out.count, bound = jointFeatureBound(i, count: infos.count, gazetteer: gazetteer)
         out.append(contentsOf: repeatElement(0, count: bound))
-        let written = out.withUnsafeMutableBufferPointer { writeJointFeatures(infos, i, gazetteer: gazetteer, to: $0.baseAddress! + old) }
+        let written = out.withUnsafeMutableBufferPointer { writeJointFeatures(infos, i, gazetteer: gazetteer, lexicon: lexicon, to: $0.baseAddress! + old) }
         out.removeLast(bound - written)
     }
 
@@ -290,7 +296,8 @@ enum EntityFeatures {
     /// its place in the sentence (sentence edges stand in for missing neighbours) from `out`
     /// on, at most `jointFeatureBound` of them (the tagger writes a whole sentence's into one
     /// buffer: no array append per key); returns how many.
-    static func writeJointFeatures(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, to out: UnsafeMutablePointer<UInt64>) -> Int {
+    static func writeJointFeatures(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, lexicon: EntityLexicon? = nil,
+                                   to out: UnsafeMutablePointer<UInt64>) -> Int {
         var count = 0
         @inline(__always) func emit(_ k: UInt64) { out[count] = k; count += 1 }
         let n = infos.count
@@ -312,7 +319,8 @@ enum EntityFeatures {
         if i == 0 {
             emit(key(.first, 0))
             emit(key(.firstCapitalised, UInt64(w.flags & TokenInfo.initialCapital)))
-            if w.flags & TokenInfo.usuallyLowercase != 0 { emit(key(.firstLowercase, 0)) }
+            // One lookup a sentence: the first word written in lowercase elsewhere.
+            if EntityLexicon.flags(lexical(w, lexicon)) & TokenInfo.usuallyLowercase != 0 { emit(key(.firstLowercase, 0)) }
         }
         if i == n - 1 { emit(key(.last, 0)) }
         emit(key(.around, prev, next))
@@ -336,11 +344,11 @@ enum EntityFeatures {
     /// the same features up through its per-word cache).
     static func extract(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, lexicon: EntityLexicon? = nil, into out: inout [UInt64]) {
         let n = infos.count
-        roleFeatures(infos[i], .this, lexicon: lexicon, into: &out)
-        if i > 0 { roleFeatures(infos[i - 1], .previous, lexicon: lexicon, into: &out) }
-        if i > 1 { roleFeatures(infos[i - 2], .previous2, lexicon: lexicon, into: &out) }
-        if i + 1 < n { roleFeatures(infos[i + 1], .next, lexicon: lexicon, into: &out) }
-        if i + 2 < n { roleFeatures(infos[i + 2], .next2, lexicon: lexicon, into: &out) }
-        jointFeatures(infos, i, gazetteer: gazetteer, into: &out)
+        roleFeatures(infos[i], .this, lexical: lexical(infos[i], lexicon), into: &out)
+        if i > 0 { roleFeatures(infos[i - 1], .previous, lexical: lexical(infos[i - 1], lexicon), into: &out) }
+        if i > 1 { roleFeatures(infos[i - 2], .previous2, lexical: lexical(infos[i - 2], lexicon), into: &out) }
+        if i + 1 < n { roleFeatures(infos[i + 1], .next, lexical: lexical(infos[i + 1], lexicon), into: &out) }
+        if i + 2 < n { roleFeatures(infos[i + 2], .next2, lexical: lexical(infos[i + 2], lexicon), into: &out) }
+        jointFeatures(infos, i, gazetteer: gazetteer, lexicon: lexicon, into: &out)
     }
 }

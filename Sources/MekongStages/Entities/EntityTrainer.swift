@@ -177,7 +177,7 @@ public final class EntityTrainer {
         for k in corpus.sentences.indices {
             var s = corpus.sentences[k]
             s.text.withUnsafeBufferPointer { p in
-                EntityFeatures.describe(p, s.tokens[...], lexicon: lexicon, into: &infos)
+                EntityFeatures.describe(p, s.tokens[...], into: &infos)
                 if let gazetteer {
                     matches.reset(count: s.tokens.count)
                     gazetteer.match(p, tokens: s.tokens[...], language: Language(rawValue: language) ?? .und, into: &matches)
