@@ -80,6 +80,8 @@ struct TrainEntities: ParsableCommand {
             extra[parts[0]] = parts.count > 1 ? parts[1] : ""
         }
         let labelMap = EntityLabelMap(extra)
+        // The language's word lists (the tagger's lexicon features): a file there but unreadable stops here.
+        if let lexicon = try EntityLexicon.shipped(lang) { log("lexicon of \(lang.rawValue): \(lexicon.count) words") }
         func corpora(_ paths: [String]) throws -> [EntityCorpus] {
             try paths.map { path in
                 let sentences = try IOBReader.read(contentsOf: URL(fileURLWithPath: path))

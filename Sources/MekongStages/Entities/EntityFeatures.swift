@@ -62,12 +62,18 @@ struct TokenInfo {
     static let allDigits: UInt16 = 1 << 3, hasHyphen: UInt16 = 1 << 4, hasDot: UInt16 = 1 << 5
     static let hasApostrophe: UInt16 = 1 << 6, noLetterOrDigit: UInt16 = 1 << 7, mixedCase: UInt16 = 1 << 8
     static let singleLetter: UInt16 = 1 << 9, long: UInt16 = 1 << 10
-    static let flagCount = 11
+    /// Capitalised, but the language's lexicon knows the word in lowercase (`Denk`, `Komen`).
+    static let usuallyLowercase: UInt16 = 1 << 11
+    /// Capitalised, and the language's lexicon knows the word as a name (`Geboers`, `Smeets`).
+    static let knownName: UInt16 = 1 << 12
+    static let flagCount = 13
 }
 
 /// Feature extraction: the templates of the tagger, each hashed with the template's id into
 /// one 64-bit key. Changing a template changes the keys: bump `version`, and models trained
-/// before no longer load.
+/// before no longer load. Templates appended at the end of `T` that fire only with an
+/// `EntityLexicon` (the lexicon templates) leave the keys of a language without one as they
+/// were, so its model still loads unchanged.
 enum EntityFeatures {
     static let version: UInt32 = 1
 
@@ -79,6 +85,8 @@ enum EntityFeatures {
         case flag, firstCapitalised, first, last, wordShortShape, prevWordShape, nextWordShape
         case suffix3Prev, suffix3Next, gazetteer, gazetteerPrev, gazetteerNext
         case around, runShape, runFirst, runLast
+        // Lexicon templates (`EntityLexicon`), appended: the keys above stay as they were.
+        case firstLowercase, class64, class256, class1024, class256Prev, class256Next
     }
 
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -206,11 +214,28 @@ enum EntityFeatures {
     /// (`EntityTagger`); `joint` are the features that combine tokens.
     enum Role: Int, CaseIterable { case this = 0, previous, previous2, next, next2 }
 
-    /// Appends the keys of the features token `w` brings in `role`.
+    /// What the lexicon says of token `w` (`EntityLexicon.entry`: its classes and, for a
+    /// capitalised token, the `usuallyLowercase` and `knownName` flags); 0 without a lexicon.
+    /// A function of the word alone: the tagger looks it up once per word form it misses in
+    /// its cache, not once per token.
     @inline(__always)
-    static func roleFeatures(_ w: TokenInfo, _ role: Role, into out: inout [UInt64]) {
+    static func lexical(_ w: TokenInfo, _ lexicon: EntityLexicon?) -> UInt64 {
+        guard let lexicon else { return 0 }
+        return lexicon.entry(w.lower, capitalised: w.flags & (TokenInfo.initialCapital | TokenInfo.allCapitals) != 0)
+    }
+
+    /// Appends the keys of the features token `w` brings in `role`; `lexical` is what the
+    /// lexicon says of it (`lexical(_:_:)`).
+    @inline(__always)
+    static func roleFeatures(_ w: TokenInfo, _ role: Role, lexical: UInt64 = 0, into out: inout [UInt64]) {
+        let classes = lexical & EntityLexicon.classMask
         switch role {
         case .this:
+            if classes != 0 {
+                out.append(key(.class64, classes & 0xFFFF))
+                out.append(key(.class256, classes >> 16 & 0xFFFF))
+                out.append(key(.class1024, classes >> 32 & 0xFFFF))
+            }
             out.append(key(.word, w.lower))
             out.append(key(.shape, w.shape))
             out.append(key(.wordShortShape, w.lower, w.shortShape))
@@ -222,7 +247,7 @@ enum EntityFeatures {
             if w.suffix.1 != 0 { out.append(key(.suffix2, w.suffix.1)) }
             if w.suffix.2 != 0 { out.append(key(.suffix3, w.suffix.2)) }
             if w.suffix.3 != 0 { out.append(key(.suffix4, w.suffix.3)) }
-            var f = w.flags
+            var f = w.flags | EntityLexicon.flags(lexical)
             while f != 0 {
                 out.append(key(.flag, UInt64(f.trailingZeroBitCount)))
                 f &= f - 1
@@ -231,6 +256,7 @@ enum EntityFeatures {
             out.append(key(.wordPrev, w.lower))
             out.append(key(.shapePrev, w.shape))
             if w.suffix.2 != 0 { out.append(key(.suffix3Prev, w.suffix.2)) }
+            if classes != 0 { out.append(key(.class256Prev, classes >> 16 & 0xFFFF)) }
         case .previous2:
             out.append(key(.wordPrev2, w.lower))
             out.append(key(.shapePrev2, w.shape))
@@ -238,6 +264,7 @@ enum EntityFeatures {
             out.append(key(.wordNext, w.lower))
             out.append(key(.shapeNext, w.shape))
             if w.suffix.2 != 0 { out.append(key(.suffix3Next, w.suffix.2)) }
+            if classes != 0 { out.append(key(.class256Next, classes >> 16 & 0xFFFF)) }
         case .next2:
             out.append(key(.wordNext2, w.lower))
             out.append(key(.shapeNext2, w.shape))
@@ -258,10 +285,10 @@ enum EntityFeatures {
 
     /// Appends the joint features of token `i` to `out` (see `writeJointFeatures`).
     /// (A different name than the pointer form: `&array` would convert to a pointer.)
-    static func jointFeatures(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, into out: inout [UInt64]) {
+    static func jointFeatures(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, lexicon: EntityLexicon? = nil, into out: inout [UInt64]) {
         let old = out.count, bound = jointFeatureBound(i, count: infos.count, gazetteer: gazetteer)
         out.append(contentsOf: repeatElement(0, count: bound))
-        let written = out.withUnsafeMutableBufferPointer { writeJointFeatures(infos, i, gazetteer: gazetteer, to: $0.baseAddress! + old) }
+        let written = out.withUnsafeMutableBufferPointer { writeJointFeatures(infos, i, gazetteer: gazetteer, lexicon: lexicon, to: $0.baseAddress! + old) }
         out.removeLast(bound - written)
     }
 
@@ -269,7 +296,8 @@ enum EntityFeatures {
     /// its place in the sentence (sentence edges stand in for missing neighbours) from `out`
     /// on, at most `jointFeatureBound` of them (the tagger writes a whole sentence's into one
     /// buffer: no array append per key); returns how many.
-    static func writeJointFeatures(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, to out: UnsafeMutablePointer<UInt64>) -> Int {
+    static func writeJointFeatures(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, lexicon: EntityLexicon? = nil,
+                                   to out: UnsafeMutablePointer<UInt64>) -> Int {
         var count = 0
         @inline(__always) func emit(_ k: UInt64) { out[count] = k; count += 1 }
         let n = infos.count
@@ -291,6 +319,8 @@ enum EntityFeatures {
         if i == 0 {
             emit(key(.first, 0))
             emit(key(.firstCapitalised, UInt64(w.flags & TokenInfo.initialCapital)))
+            // One lookup a sentence: the first word written in lowercase elsewhere.
+            if EntityLexicon.flags(lexical(w, lexicon)) & TokenInfo.usuallyLowercase != 0 { emit(key(.firstLowercase, 0)) }
         }
         if i == n - 1 { emit(key(.last, 0)) }
         emit(key(.around, prev, next))
@@ -312,13 +342,13 @@ enum EntityFeatures {
 
     /// Appends every feature key of token `i` to `out` (what training sees; the tagger adds
     /// the same features up through its per-word cache).
-    static func extract(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, into out: inout [UInt64]) {
+    static func extract(_ infos: UnsafeBufferPointer<TokenInfo>, _ i: Int, gazetteer: GazetteerMatches?, lexicon: EntityLexicon? = nil, into out: inout [UInt64]) {
         let n = infos.count
-        roleFeatures(infos[i], .this, into: &out)
-        if i > 0 { roleFeatures(infos[i - 1], .previous, into: &out) }
-        if i > 1 { roleFeatures(infos[i - 2], .previous2, into: &out) }
-        if i + 1 < n { roleFeatures(infos[i + 1], .next, into: &out) }
-        if i + 2 < n { roleFeatures(infos[i + 2], .next2, into: &out) }
-        jointFeatures(infos, i, gazetteer: gazetteer, into: &out)
+        roleFeatures(infos[i], .this, lexical: lexical(infos[i], lexicon), into: &out)
+        if i > 0 { roleFeatures(infos[i - 1], .previous, lexical: lexical(infos[i - 1], lexicon), into: &out) }
+        if i > 1 { roleFeatures(infos[i - 2], .previous2, lexical: lexical(infos[i - 2], lexicon), into: &out) }
+        if i + 1 < n { roleFeatures(infos[i + 1], .next, lexical: lexical(infos[i + 1], lexicon), into: &out) }
+        if i + 2 < n { roleFeatures(infos[i + 2], .next2, lexical: lexical(infos[i + 2], lexicon), into: &out) }
+        jointFeatures(infos, i, gazetteer: gazetteer, lexicon: lexicon, into: &out)
     }
 }

@@ -76,6 +76,9 @@ public final class EntityModel: Sendable {
     private let presence: [UInt64]
     private let presenceMask: Int
     public let featureCount: Int
+    /// The word lists of the model's language (`EntityLexicon.shipped`): its lexicon features
+    /// read them, in training as here.
+    let lexicon: EntityLexicon?
 
     static let magic: [UInt8] = Array("MKENTITY".utf8)
     static let formatVersion: UInt32 = 1
@@ -142,6 +145,9 @@ public final class EntityModel: Sendable {
         self.presence = presence
         self.presenceMask = bits - 1
         self.featureCount = keys.count
+        // An unreadable lexicon file is reported by `shipped` (and by train-entities), which
+        // read it before any model is built.
+        lexicon = (try? EntityLexicon.shipped(Language(rawValue: language) ?? .und)) ?? nil
     }
 
     /// Adds the (quantized) weights of `keys` to `sums` (`tags.count` integers); a score is
@@ -315,6 +321,7 @@ public final class EntityModel: Sendable {
         var out: [Language: Result<EntityModel?, Error>] = [:]
         for l in Language.known {
             out[l] = Result {
+                _ = try EntityLexicon.shipped(l)
                 let url = ResourceData.url("models/\(l.rawValue)-entities.bin")
                 return FileManager.default.fileExists(atPath: url.path) ? try EntityModel(contentsOf: url) : nil
             }

@@ -72,9 +72,10 @@ public final class EntityTagger {
                             let entry = v.baseAddress! + slot * stride
                             if cacheKeys[slot] != key {
                                 entry.update(repeating: 0, count: stride)
+                                let lexical = EntityFeatures.lexical(w, model.lexicon)
                                 for role in EntityFeatures.Role.allCases {
                                     keys.removeAll(keepingCapacity: true)
-                                    EntityFeatures.roleFeatures(w, role, into: &keys)
+                                    EntityFeatures.roleFeatures(w, role, lexical: lexical, into: &keys)
                                     keys.withUnsafeBufferPointer { model.accumulate($0, into: entry + role.rawValue * t) }
                                 }
                                 cacheKeys[slot] = key
@@ -105,7 +106,7 @@ public final class EntityTagger {
                 starts.withUnsafeMutableBufferPointer { st in
                     for i in 0..<n {
                         st[i] = written
-                        written += EntityFeatures.writeJointFeatures(info, i, gazetteer: gazetteer, to: k.baseAddress! + written)
+                        written += EntityFeatures.writeJointFeatures(info, i, gazetteer: gazetteer, lexicon: model.lexicon, to: k.baseAddress! + written)
                     }
                     st[n] = written
                 }

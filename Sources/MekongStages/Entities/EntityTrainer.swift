@@ -144,6 +144,8 @@ public final class EntityTrainer {
     public let tags: TagSet
     public let options: Options
     private let gazetteer: (any GazetteerFeatureSource)?
+    /// The language's word lists, which the tagger will read with the model.
+    private let lexicon: EntityLexicon?
 
     /// Feature key -> index into the weight rows.
     private var index: [UInt64: Int32] = [:]
@@ -160,6 +162,7 @@ public final class EntityTrainer {
         self.tags = tags
         self.options = options
         self.gazetteer = gazetteer
+        lexicon = (try? EntityLexicon.shipped(Language(rawValue: language) ?? .und)) ?? nil
         let t = tags.count
         transitions = [Float](repeating: 0, count: (t + 1) * t)
         transitionTotals = [Double](repeating: 0, count: (t + 1) * t)
@@ -185,7 +188,7 @@ public final class EntityTrainer {
             infos.withUnsafeBufferPointer { info in
                 for i in 0..<s.tokens.count {
                     buffer.removeAll(keepingCapacity: true)
-                    EntityFeatures.extract(info, i, gazetteer: gazetteer == nil ? nil : matches, into: &buffer)
+                    EntityFeatures.extract(info, i, gazetteer: gazetteer == nil ? nil : matches, lexicon: lexicon, into: &buffer)
                     for key in buffer {
                         if let f = index[key] {
                             s.features.append(f)

@@ -1,0 +1,182 @@
+import Foundation
+import MekongCore
+
+/// What the entity tagger knows of a language's words beyond its training data, from two
+/// data files of the language's folder (both optional; a language without them gets no
+/// lexicon features, and the keys of its model are those of a tagger without this type):
+///
+/// - `lowercase-words.txt`: words the language writes in lowercase. A capitalised token
+///   whose lowercase form is listed is more likely a sentence's first word or part of a
+///   title than a name (`Denk`, `Komen`): `TokenInfo.usuallyLowercase`.
+/// - `proper-words.txt`: names the language writes capitalised (people, places,
+///   organisations, untyped). A capitalised token listed there is a name even at a
+///   sentence's start (`Geboers`, `Smeets`): `TokenInfo.knownName`.
+/// - `word-clusters.tsv`: word, then its class among 64, 256 and 1024 distributional classes
+///   learnt from unlabeled text: words that share neighbours share a class, so the tagger
+///   reads a word seen rarely in training like the ones it knows (`Brussel` like `Amsterdam`).
+///
+/// Words are keyed by the hash `EntityFeatures.describe` gives a token's lowercased scalars,
+/// in an open-addressed table (one probe for most lookups; no string is kept).
+public final class EntityLexicon: Sendable {
+    /// Slot -> word hash (0: empty) and its value: the classes (16 bits each, class + 1,
+    /// coarse to fine) | `lowercaseBit` | `properBit`.
+    private let keys: [UInt64]
+    private let values: [UInt64]
+    private let mask: Int
+    /// Words listed (in either file).
+    public var count: Int { keys.reduce(0) { $0 + ($1 != 0 ? 1 : 0) } }
+    private static let lowercaseBit: UInt64 = 1 << 63, properBit: UInt64 = 1 << 62
+
+    public init(lowercaseWords: some Sequence<String>, properWords: some Sequence<String> = [String](), classes: [[String]]) {
+        var entries: [(UInt64, UInt64)] = []
+        for row in classes where row.count >= 2 {
+            var packed: UInt64 = 0
+            for (k, field) in row.dropFirst().prefix(3).enumerated() {
+                guard let c = UInt16(field), c < .max else { continue }
+                packed |= UInt64(c + 1) << (16 * UInt64(k))
+            }
+            entries.append((Self.hash(row[0]), packed))
+        }
+        for w in lowercaseWords { entries.append((Self.hash(w), Self.lowercaseBit)) }
+        for w in properWords { entries.append((Self.hash(w), Self.properBit)) }
+        (keys, values, mask) = Self.table(entries)
+    }
+
+    /// Reads the two files' bytes (`#` comments and blank lines skipped), hashing each word
+    /// straight from its UTF-8: loading 135 000 words makes no string of them.
+    init(lowercaseWords: [UInt8], properWords: [UInt8], classes: [UInt8]) {
+        var entries: [(UInt64, UInt64)] = []
+        entries.reserveCapacity(lowercaseWords.count / 9 + classes.count / 16)
+        Self.eachLine(classes) { p, line in
+            var i = line.lowerBound
+            while i < line.upperBound && p[i] != 0x09 { i += 1 }
+            var packed: UInt64 = 0, field = 0, value: UInt64 = 0, digits = 0
+            var j = i + 1
+            while j <= line.upperBound && field < 3 {
+                if j == line.upperBound || p[j] == 0x09 {
+                    if digits > 0 && value < 0xFFFF { packed |= (value + 1) << (16 * UInt64(field)) }
+                    field += 1; value = 0; digits = 0
+                } else if p[j] >= 0x30 && p[j] <= 0x39 {
+                    value = value * 10 + UInt64(p[j] - 0x30); digits += 1
+                }
+                j += 1
+            }
+            entries.append((Self.hash(p, line.lowerBound..<i), packed))
+        }
+        Self.eachLine(lowercaseWords) { p, line in entries.append((Self.hash(p, line), Self.lowercaseBit)) }
+        Self.eachLine(properWords) { p, line in entries.append((Self.hash(p, line), Self.properBit)) }
+        (keys, values, mask) = Self.table(entries)
+    }
+
+    /// An open-addressed table at most three quarters full (4 MB for the Dutch lists; at most
+    /// half full it took 8); a word listed twice merges its values.
+    private static func table(_ entries: [(UInt64, UInt64)]) -> ([UInt64], [UInt64], Int) {
+        var capacity = 16
+        while capacity * 3 < entries.count * 4 { capacity <<= 1 }
+        var keys = [UInt64](repeating: 0, count: capacity), values = [UInt64](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (key, value) in entries {
+            var i = Int(truncatingIfNeeded: EntityFeatures.mix(key)) & mask
+            while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+            keys[i] = key
+            values[i] |= value
+        }
+        return (keys, values, mask)
+    }
+
+    private static func eachLine(_ bytes: [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        bytes.withUnsafeBufferPointer { p in
+            var start = 0
+            while start < p.count {
+                var end = start
+                while end < p.count && p[end] != 0x0A { end += 1 }
+                var e = end
+                while e > start && (p[e - 1] == 0x0D || p[e - 1] == 0x20) { e -= 1 }
+                if e > start && p[start] != 0x23 { body(p, start..<e) }
+                start = end + 1
+            }
+        }
+    }
+
+    /// The key of a word: its lowercased scalars hashed as `EntityFeatures.describe` hashes a token.
+    static func hash(_ word: String) -> UInt64 {
+        var h = EntityFeatures.fnvOffset
+        for u in word.unicodeScalars { h = EntityFeatures.step(h, Scalars.lowercased(u.value)) }
+        return h
+    }
+
+    private static func hash(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var h = EntityFeatures.fnvOffset
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (v, n) = Scalars.decode(p, at: i)
+            h = EntityFeatures.step(h, Scalars.lowercased(v))
+            i += n
+        }
+        return h
+    }
+
+    @inline(__always)
+    private func value(_ lowerHash: UInt64) -> UInt64 {
+        keys.withUnsafeBufferPointer { k in
+            var i = Int(truncatingIfNeeded: EntityFeatures.mix(lowerHash)) & mask
+            while true {
+                let found = k[i]
+                if found == lowerHash { return values[i] }
+                if found == 0 { return 0 }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// Whether the word (by `hash`) is listed in lowercase-words.txt.
+    @inline(__always)
+    func isLowercaseWord(_ lowerHash: UInt64) -> Bool { value(lowerHash) & Self.lowercaseBit != 0 }
+
+    /// Whether the word (by `hash`) is listed in proper-words.txt.
+    @inline(__always)
+    func isProperWord(_ lowerHash: UInt64) -> Bool { value(lowerHash) & Self.properBit != 0 }
+
+    /// The word's classes (16 bits each, class + 1, coarsest in the low bits); 0 when it has none.
+    @inline(__always)
+    func classes(_ lowerHash: UInt64) -> UInt64 { value(lowerHash) & Self.classMask }
+
+    /// The word's entry: its classes (`classMask`), with its lowercase and proper-noun marks
+    /// when the token is `capitalised` (a lowercase token is not in doubt).
+    @inline(__always)
+    func entry(_ lowerHash: UInt64, capitalised: Bool) -> UInt64 {
+        let v = value(lowerHash)
+        return capitalised ? v : v & Self.classMask
+    }
+
+    static let classMask: UInt64 = (1 << 48) - 1
+
+    /// The `TokenInfo` flags an entry gives its token: usually lowercase, known name.
+    @inline(__always)
+    static func flags(_ entry: UInt64) -> UInt16 {
+        (entry & lowercaseBit != 0 ? TokenInfo.usuallyLowercase : 0) | (entry & properBit != 0 ? TokenInfo.knownName : 0)
+    }
+
+    private static let loaded: [Language: Result<EntityLexicon?, Error>] = {
+        var out: [Language: Result<EntityLexicon?, Error>] = [:]
+        for l in Language.known {
+            out[l] = Result {
+                func bytes(_ name: String) throws -> [UInt8]? {
+                    let url = ResourceData.url("\(l.rawValue)/\(name)")
+                    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+                    guard let data = FileManager.default.contents(atPath: url.path) else { throw ResourceData.MissingResource(path: url.path) }
+                    return [UInt8](data)
+                }
+                let words = try bytes("lowercase-words.txt"), names = try bytes("proper-words.txt"), classes = try bytes("word-clusters.tsv")
+                if words == nil && names == nil && classes == nil { return nil }
+                return EntityLexicon(lowercaseWords: words ?? [], properWords: names ?? [], classes: classes ?? [])
+            }
+        }
+        return out
+    }()
+
+    /// The lexicon of a language, loaded once per process; nil when it has no such files.
+    public static func shipped(_ language: Language) throws -> EntityLexicon? {
+        try loaded[language]?.get() ?? nil
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+import MekongCore
+@testable import MekongStages
+
+/// The tagger's lexicon features: Dutch words written in lowercase and word classes.
+@Suite struct EntityLexiconTests {
+    private func infos(_ text: String) -> [TokenInfo] {
+        let bytes = Array(text.utf8)
+        let toks = EntityTokenizer.tokenize(text)
+        var out: [TokenInfo] = []
+        bytes.withUnsafeBufferPointer { EntityFeatures.describe($0, toks[...], into: &out) }
+        return out
+    }
+
+    /// The lexicon flags the tagger gives a one-word text.
+    private func flags(_ word: String, _ lexicon: EntityLexicon?) -> UInt16 {
+        EntityLexicon.flags(EntityFeatures.lexical(infos(word)[0], lexicon))
+    }
+
+    private func flagged(_ word: String, _ lexicon: EntityLexicon?) -> Bool { flags(word, lexicon) & TokenInfo.usuallyLowercase != 0 }
+
+    @Test func aCapitalisedDutchWordWrittenInLowercaseIsFlaggedAndANameIsNot() throws {
+        let nl = try #require(try EntityLexicon.shipped(.nl))
+        // Sentence-initial imperatives and verbs the tagger took for people.
+        for word in ["Denk", "Vermijd", "Wil", "Komen", "DENK"] {
+            #expect(flagged(word, nl), "\(word)")
+        }
+        for word in ["Wijnants", "Delathouwer", "Tectrade", "Vlaanderen"] {
+            #expect(!flagged(word, nl), "\(word)")
+        }
+        // A lowercase token is not in doubt: no flag.
+        #expect(flags("denk", nl) == 0)
+        // Without a lexicon nothing is flagged.
+        #expect(flags("Denk", nil) == 0)
+    }
+
+    @Test func aCapitalisedWordTheDictionaryKnowsAsANameIsFlaggedAsOne() throws {
+        let nl = try #require(try EntityLexicon.shipped(.nl))
+        // Surnames the tagger missed at a sentence's start; places.
+        for word in ["Geboers", "Smeets", "Amsterdam"] {
+            #expect(flags(word, nl) & TokenInfo.knownName != 0, "\(word)")
+        }
+        #expect(flags("Denk", nl) & TokenInfo.knownName == 0)
+        #expect(flags("smeets", nl) == 0)
+    }
+
+    @Test func wordsThatShareTheirNeighboursShareAClass() throws {
+        let nl = try #require(try EntityLexicon.shipped(.nl))
+        let amsterdam = nl.classes(EntityLexicon.hash("Amsterdam")), brussel = nl.classes(EntityLexicon.hash("brussel"))
+        #expect(amsterdam != 0 && amsterdam >> 16 & 0xFFFF == brussel >> 16 & 0xFFFF)
+        #expect(nl.classes(EntityLexicon.hash("xqzzyv")) == 0)
+    }
+
+    @Test func aLexiconIsKeyedByTheLowercaseWordAndPacksItsThreeClasses() {
+        let lexicon = EntityLexicon(lowercaseWords: ["komen"], classes: [["gent", "3", "7", "9"], ["komen", "0", "1", "2"]])
+        #expect(lexicon.isLowercaseWord(EntityLexicon.hash("Komen")))
+        #expect(!lexicon.isLowercaseWord(EntityLexicon.hash("Gent")))
+        #expect(lexicon.classes(EntityLexicon.hash("GENT")) == 4 | 8 << 16 | 10 << 32)
+        // The lowercase mark is not a class.
+        #expect(lexicon.classes(EntityLexicon.hash("komen")) == 1 | 2 << 16 | 3 << 32)
+        // The hash is the one `describe` gives the token.
+        #expect(infos("Gent")[0].lower == EntityLexicon.hash("gent"))
+    }
+
+    @Test func englishAndVietnameseHaveNoLexiconSoTheirFeaturesStayAsTrained() throws {
+        #expect(try EntityLexicon.shipped(.en) == nil)
+        #expect(try EntityLexicon.shipped(.vi) == nil)
+    }
+
+    @Test func theLexiconOnlyAddsFeatures() throws {
+        // Every key of a tagger without the lexicon is still there with it: models of
+        // languages without one (and their role caches) see the keys they were trained on.
+        let nl = try #require(try EntityLexicon.shipped(.nl))
+        let text = "Denk aan Amsterdam , zei Wijnants in Brussel ."
+        let tokens = infos(text)
+        var added = 0
+        for i in tokens.indices {
+            var a: [UInt64] = [], b: [UInt64] = []
+            tokens.withUnsafeBufferPointer { EntityFeatures.extract($0, i, gazetteer: nil, into: &a) }
+            tokens.withUnsafeBufferPointer { EntityFeatures.extract($0, i, gazetteer: nil, lexicon: nl, into: &b) }
+            #expect(Set(a).isSubset(of: Set(b)), "token \(i)")
+            added += b.count - a.count
+        }
+        #expect(added > 0)
+    }
+}
