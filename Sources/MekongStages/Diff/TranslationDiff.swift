@@ -75,6 +75,7 @@ public enum TranslationDiffer {
 
         init(_ d: Document) {
             document = d
+            lexicon = (try? EntityLexicon.shipped(d.mainLanguage)) ?? nil
             // Scalars, not Characters: Character properties made this the slowest part of a diff.
             let folded = Array(EntityCanonical.fold(d.text).utf8)
             let spans = Self.words(folded, shingles: true)
@@ -178,6 +179,24 @@ public enum TranslationDiffer {
         }
 
         func text(_ span: TextSpan) -> String { document.string(span) }
+
+        /// The language's word lists (`EntityLexicon`), where it has them (Dutch).
+        let lexicon: EntityLexicon?
+
+        /// A word the language writes in lowercase, capitalized here (`Schoonheid`, `Vermijd`), or a
+        /// compound ending in one (`Rampenpreventie`, `Gevangeniswezen`): no name.
+        func isCommonWord(_ word: String) -> Bool {
+            guard let lexicon else { return false }
+            let scalars = Array(word.unicodeScalars)
+            if lexicon.isLowercaseWord(EntityLexicon.hash(word)) { return true }
+            guard scalars.count >= 10 else { return false }
+            for start in 3...(scalars.count - 5) {
+                var tail = String.UnicodeScalarView()
+                tail.append(contentsOf: scalars[start...])
+                if lexicon.isLowercaseWord(EntityLexicon.hash(String(tail))) { return true }
+            }
+            return false
+        }
 
         /// Whether sentence `k` holds a letter or a digit.
         func hasWords(_ k: Int) -> Bool {
@@ -683,6 +702,7 @@ public enum TranslationDiffer {
     static func comparable(_ e: Entity, _ side: SideIndex, _ k: Int) -> Bool {
         guard e.label == .PER || e.label == .LOC else { return false }
         if e.label == .LOC { return e.id != nil }
+        if !e.canonical.contains(" ") && side.isCommonWord(side.document.string(e.span)) { return false }
         return e.canonical.contains(" ") || e.source == .link || !side.isFirstWord(e.span, k)
     }
 
@@ -811,6 +831,8 @@ public enum TranslationDiffer {
                 guard lb == .vi || e != nil || !v.first || w.first && k == x.lowerBound + (l - y.lowerBound) else { continue }
                 // A word the translation writes in several sentences renders a name; a replacement is one-off.
                 if b.sentencesWith[v.folded, default: 0] > 1 || resembles(v.folded) { continue }
+                // A common word of the translation's language, or a compound of one: an institution's name translated.
+                if b.isCommonWord(String(String.UnicodeScalarView(v.scalars))) { continue }
                 // “X became Y” says what “Y is not in the original” and “X has no counterpart” said.
                 findings.removeAll { f in
                     f.kind == .entity_added && f.translation.map { $0.sentence == l && $0.span.range.overlaps(v.span.range) } == true

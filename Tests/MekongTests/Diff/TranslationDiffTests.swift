@@ -376,6 +376,25 @@ import MekongCore
         #expect(changed.findings.map(\.kind).contains(.number_added), "\(changed.findings.map(\.message))")
     }
 
+    @Test func aCommonWordOrACompoundOfOneIsNoReplacementName() throws {
+        // An institution translated into a Dutch compound (`Hooggerechtshof`, `Rampenpreventie`) and a
+        // capitalized common word (`Schoonheid`) replace no name.
+        let english = """
+        The Supreme Court heard the case of Brett Kavanaugh on Monday.
+        The National Center for Disaster Prevention warned residents on Saturday.
+        Its beauty and pharmacy departments were closed.
+        """
+        let dutch = """
+        Het Hooggerechtshof behandelde maandag de zaak van Brett Kavanaugh.
+        Het Nationale Centrum voor Rampenpreventie waarschuwde de bewoners zaterdag.
+        De afdelingen Schoonheid en Apotheek werden gesloten.
+        """
+        let d = try diff(english, .en, dutch, .nl)
+        #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
+        let changed = try diff(english, .en, dutch.replacingOccurrences(of: "Brett Kavanaugh", with: "Marta Kowalczyk"), .nl)
+        #expect(changed.findings.map(\.kind).contains(.entity_changed), "\(changed.findings.map(\.message))")
+    }
+
     @Test func namesTranslatedOrWithAGenitiveEndingAreNoFindings() throws {
         // Names translated with words like the original's (`Senaat`, `Republikeinen`), and `Kavanaughs`
         // (Dutch genitive) for `Kavanaugh's`.
