@@ -216,6 +216,15 @@ import MekongCore
         #expect(groups[1].translation.isEmpty)
     }
 
+    @Test func aSentenceTheTranslatorSplitInTwoIsOneGroup() {
+        // A 100-character sentence rendered as 100 + 25 characters: split, not a sentence added.
+        let a = [SentenceAligner.Sentence(length: 100, anchors: []), SentenceAligner.Sentence(length: 90, anchors: [])]
+        let b = [SentenceAligner.Sentence(length: 100, anchors: []), SentenceAligner.Sentence(length: 25, anchors: []),
+                 SentenceAligner.Sentence(length: 92, anchors: [])]
+        let groups = SentenceAligner().align(a, b)
+        #expect(groups.map(\.translation) == [0..<2, 2..<3], "\(groups)")
+    }
+
     @Test func alignmentOfTwoThousandSentencesStaysWithinTheBand() {
         // Near-linear: only cells near the diagonal are filled.
         let a = (0..<2000).map { SentenceAligner.Sentence(length: 80 + $0 % 40, anchors: ["n:\($0)"]) }
