@@ -393,6 +393,14 @@ public enum TranslationDiffer {
         return floor(log10(p)) == floor(log10(q))
     }
 
+    /// A decade written in full on one side and by its tens on the other (`the 1980s` / `de jaren
+    /// tachtig`, `jaren 80`): a round year against its last two digits, both without a unit.
+    static func sameDecade(_ c: Claim, _ d: Claim) -> Bool {
+        guard c.unit == nil, d.unit == nil, let y = number(c), let t = number(d), y >= 1900, y <= 2090, t >= 10, t <= 90 else { return false }
+        let year = NSDecimalNumber(decimal: y).intValue, tens = NSDecimalNumber(decimal: t).intValue
+        return Decimal(year) == y && Decimal(tens) == t && year % 10 == 0 && tens % 10 == 0 && year % 100 == tens
+    }
+
     /// A range: both bounds set.
     static func isRange(_ c: Claim) -> Bool { c.low != nil && c.high != nil }
 
@@ -507,7 +515,8 @@ public enum TranslationDiffer {
                                                  || number(c) != nil && number(c) == number($0.1) && c.kind != .date && $0.1.kind != .date
                                                     && !(isRange(c) && isRange($0.1))
                                                     && (c.unit == nil || $0.1.unit == nil || c.unit == $0.1.unit)
-                                                 || converted(c, $0.1) || sameDigits(c, a, $0.1, b) || vagueAlike(c, $0.1) }) {
+                                                 || converted(c, $0.1) || sameDigits(c, a, $0.1, b) || vagueAlike(c, $0.1)
+                                                 || sameDecade(c, $0.1) || sameDecade($0.1, c) }) {
                 let (l, d) = right[j]
                 if c.qualifier != d.qualifier && !Self.isHedgeDroppedOrAdded(c.qualifier, d.qualifier) {
                     let severity: DiffFinding.Severity = c.qualifier != nil && d.qualifier != nil ? .error : .warning
