@@ -81,7 +81,7 @@ struct TrainEntities: ParsableCommand {
         }
         let labelMap = EntityLabelMap(extra)
         // The language's word lists (the tagger's lexicon features): a file there but unreadable stops here.
-        if let lexicon = try EntityLexicon.shipped(lang) { log("lexicon of \(lang.rawValue): \(lexicon.count) words") }
+        if let lexicon = try EntityLexicon.shipped(lang) { log("lexicon of \(lang.rawValue): \(lexicon.count) entries") }
         func corpora(_ paths: [String]) throws -> [EntityCorpus] {
             try paths.map { path in
                 let sentences = try IOBReader.read(contentsOf: URL(fileURLWithPath: path))

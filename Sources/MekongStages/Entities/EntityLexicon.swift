@@ -16,19 +16,58 @@ import MekongCore
 ///   reads a word seen rarely in training like the ones it knows (`Brussel` like `Amsterdam`).
 ///
 /// Words are keyed by the hash `EntityFeatures.describe` gives a token's lowercased scalars,
-/// in an open-addressed table (one probe for most lookups; no string is kept).
+/// in open-addressed tables (one probe for most lookups; no string is kept): one of the
+/// classes (14 000 Dutch words, 0.5 MB, which stays in the processor's cache: every word
+/// form the tagger misses in its cache is looked up there) and one of the lowercase and
+/// proper-noun marks (170 000 words, 4 MB, read for capitalised word forms only).
 public final class EntityLexicon: Sendable {
-    /// Slot -> word hash (0: empty) and its value: the classes (16 bits each, class + 1,
-    /// coarse to fine) | `lowercaseBit` | `properBit`.
-    private let keys: [UInt64]
-    private let values: [UInt64]
-    private let mask: Int
-    /// Words listed (in either file).
-    public var count: Int { keys.reduce(0) { $0 + ($1 != 0 ? 1 : 0) } }
+    /// Word hash -> the classes (16 bits each, class + 1, coarse to fine).
+    private let classTable: Table
+    /// Word hash -> `lowercaseBit` | `properBit`.
+    private let caseTable: Table
+    /// Entries of the two tables.
+    public var count: Int { classTable.count + caseTable.count }
     private static let lowercaseBit: UInt64 = 1 << 63, properBit: UInt64 = 1 << 62
 
+    /// An open-addressed table at most three quarters full; a word listed twice merges its values.
+    private struct Table: Sendable {
+        let keys: [UInt64]
+        let values: [UInt64]
+        let mask: Int
+        var count: Int { keys.reduce(0) { $0 + ($1 != 0 ? 1 : 0) } }
+
+        init(_ entries: [(UInt64, UInt64)]) {
+            var capacity = 16
+            while capacity * 3 < entries.count * 4 { capacity <<= 1 }
+            var keys = [UInt64](repeating: 0, count: capacity), values = [UInt64](repeating: 0, count: capacity)
+            let mask = capacity - 1
+            for (key, value) in entries {
+                var i = Int(truncatingIfNeeded: EntityFeatures.mix(key)) & mask
+                while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+                keys[i] = key
+                values[i] |= value
+            }
+            self.keys = keys
+            self.values = values
+            self.mask = mask
+        }
+
+        @inline(__always)
+        func value(_ key: UInt64) -> UInt64 {
+            keys.withUnsafeBufferPointer { k in
+                var i = Int(truncatingIfNeeded: EntityFeatures.mix(key)) & mask
+                while true {
+                    let found = k[i]
+                    if found == key { return values[i] }
+                    if found == 0 { return 0 }
+                    i = (i + 1) & mask
+                }
+            }
+        }
+    }
+
     public init(lowercaseWords: some Sequence<String>, properWords: some Sequence<String> = [String](), classes: [[String]]) {
-        var entries: [(UInt64, UInt64)] = []
+        var entries: [(UInt64, UInt64)] = [], marks: [(UInt64, UInt64)] = []
         for row in classes where row.count >= 2 {
             var packed: UInt64 = 0
             for (k, field) in row.dropFirst().prefix(3).enumerated() {
@@ -37,16 +76,18 @@ public final class EntityLexicon: Sendable {
             }
             entries.append((Self.hash(row[0]), packed))
         }
-        for w in lowercaseWords { entries.append((Self.hash(w), Self.lowercaseBit)) }
-        for w in properWords { entries.append((Self.hash(w), Self.properBit)) }
-        (keys, values, mask) = Self.table(entries)
+        for w in lowercaseWords { marks.append((Self.hash(w), Self.lowercaseBit)) }
+        for w in properWords { marks.append((Self.hash(w), Self.properBit)) }
+        classTable = Table(entries)
+        caseTable = Table(marks)
     }
 
     /// Reads the two files' bytes (`#` comments and blank lines skipped), hashing each word
     /// straight from its UTF-8: loading 135 000 words makes no string of them.
     init(lowercaseWords: [UInt8], properWords: [UInt8], classes: [UInt8]) {
-        var entries: [(UInt64, UInt64)] = []
-        entries.reserveCapacity(lowercaseWords.count / 9 + classes.count / 16)
+        var entries: [(UInt64, UInt64)] = [], marks: [(UInt64, UInt64)] = []
+        entries.reserveCapacity(classes.count / 16)
+        marks.reserveCapacity(lowercaseWords.count / 9 + properWords.count / 8)
         Self.eachLine(classes) { p, line in
             var i = line.lowerBound
             while i < line.upperBound && p[i] != 0x09 { i += 1 }
@@ -63,25 +104,10 @@ public final class EntityLexicon: Sendable {
             }
             entries.append((Self.hash(p, line.lowerBound..<i), packed))
         }
-        Self.eachLine(lowercaseWords) { p, line in entries.append((Self.hash(p, line), Self.lowercaseBit)) }
-        Self.eachLine(properWords) { p, line in entries.append((Self.hash(p, line), Self.properBit)) }
-        (keys, values, mask) = Self.table(entries)
-    }
-
-    /// An open-addressed table at most three quarters full (4 MB for the Dutch lists; at most
-    /// half full it took 8); a word listed twice merges its values.
-    private static func table(_ entries: [(UInt64, UInt64)]) -> ([UInt64], [UInt64], Int) {
-        var capacity = 16
-        while capacity * 3 < entries.count * 4 { capacity <<= 1 }
-        var keys = [UInt64](repeating: 0, count: capacity), values = [UInt64](repeating: 0, count: capacity)
-        let mask = capacity - 1
-        for (key, value) in entries {
-            var i = Int(truncatingIfNeeded: EntityFeatures.mix(key)) & mask
-            while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
-            keys[i] = key
-            values[i] |= value
-        }
-        return (keys, values, mask)
+        Self.eachLine(lowercaseWords) { p, line in marks.append((Self.hash(p, line), Self.lowercaseBit)) }
+        Self.eachLine(properWords) { p, line in marks.append((Self.hash(p, line), Self.properBit)) }
+        classTable = Table(entries)
+        caseTable = Table(marks)
     }
 
     private static func eachLine(_ bytes: [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
@@ -116,37 +142,23 @@ public final class EntityLexicon: Sendable {
         return h
     }
 
-    @inline(__always)
-    private func value(_ lowerHash: UInt64) -> UInt64 {
-        keys.withUnsafeBufferPointer { k in
-            var i = Int(truncatingIfNeeded: EntityFeatures.mix(lowerHash)) & mask
-            while true {
-                let found = k[i]
-                if found == lowerHash { return values[i] }
-                if found == 0 { return 0 }
-                i = (i + 1) & mask
-            }
-        }
-    }
-
     /// Whether the word (by `hash`) is listed in lowercase-words.txt.
     @inline(__always)
-    func isLowercaseWord(_ lowerHash: UInt64) -> Bool { value(lowerHash) & Self.lowercaseBit != 0 }
+    func isLowercaseWord(_ lowerHash: UInt64) -> Bool { caseTable.value(lowerHash) & Self.lowercaseBit != 0 }
 
     /// Whether the word (by `hash`) is listed in proper-words.txt.
     @inline(__always)
-    func isProperWord(_ lowerHash: UInt64) -> Bool { value(lowerHash) & Self.properBit != 0 }
+    func isProperWord(_ lowerHash: UInt64) -> Bool { caseTable.value(lowerHash) & Self.properBit != 0 }
 
     /// The word's classes (16 bits each, class + 1, coarsest in the low bits); 0 when it has none.
     @inline(__always)
-    func classes(_ lowerHash: UInt64) -> UInt64 { value(lowerHash) & Self.classMask }
+    func classes(_ lowerHash: UInt64) -> UInt64 { classTable.value(lowerHash) }
 
     /// The word's entry: its classes (`classMask`), with its lowercase and proper-noun marks
     /// when the token is `capitalised` (a lowercase token is not in doubt).
     @inline(__always)
     func entry(_ lowerHash: UInt64, capitalised: Bool) -> UInt64 {
-        let v = value(lowerHash)
-        return capitalised ? v : v & Self.classMask
+        classTable.value(lowerHash) | (capitalised ? caseTable.value(lowerHash) : 0)
     }
 
     static let classMask: UInt64 = (1 << 48) - 1

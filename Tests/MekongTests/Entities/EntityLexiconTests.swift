@@ -62,6 +62,22 @@ import MekongCore
         #expect(infos("Gent")[0].lower == EntityLexicon.hash("gent"))
     }
 
+    @Test func theDataFilesReadFromTheirBytesGiveWhatTheirLinesGive() {
+        // The loader hashes words straight from the files' UTF-8 (no strings): the same
+        // entries as from the lines, comments, blank lines and CR line ends aside.
+        let words = "# header\nkomen\r\nwil\n\néén\n", names = "# header\nGeboers\nÉmile\n"
+        let classes = "# word\tc64\tc256\tc1024\ngent\t3\t7\t9\nkomen\t0\t1\t2\n"
+        let fromBytes = EntityLexicon(lowercaseWords: Array(words.utf8), properWords: Array(names.utf8), classes: Array(classes.utf8))
+        let fromLines = EntityLexicon(lowercaseWords: ["komen", "wil", "één"], properWords: ["Geboers", "Émile"], classes: [["gent", "3", "7", "9"], ["komen", "0", "1", "2"]])
+        for word in ["Komen", "Wil", "ÉÉN", "Geboers", "émile", "Gent", "niets"] {
+            let h = EntityLexicon.hash(word)
+            #expect(fromBytes.entry(h, capitalised: true) == fromLines.entry(h, capitalised: true), "\(word)")
+        }
+        #expect(fromBytes.isLowercaseWord(EntityLexicon.hash("Één")) && fromBytes.isProperWord(EntityLexicon.hash("ÉMILE")))
+        #expect(fromBytes.classes(EntityLexicon.hash("gent")) == 4 | 8 << 16 | 10 << 32)
+        #expect(fromBytes.count == fromLines.count)
+    }
+
     @Test func englishAndVietnameseHaveNoLexiconSoTheirFeaturesStayAsTrained() throws {
         #expect(try EntityLexicon.shipped(.en) == nil)
         #expect(try EntityLexicon.shipped(.vi) == nil)
