@@ -370,6 +370,13 @@ import MekongCore
         #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
     }
 
+    @Test func aDecadeInFullAndByItsTensIsOne() throws {
+        let english = "The factory was built in the 1980s."
+        #expect(try diff(english, .en, "De fabriek werd in de jaren tachtig gebouwd.", .nl).findings.isEmpty)
+        #expect(try diff(english, .en, "De fabriek werd in de jaren 80 gebouwd.", .nl).findings.isEmpty)
+        #expect(!(try diff(english, .en, "De fabriek werd in de jaren 70 gebouwd.", .nl).findings.isEmpty))
+    }
+
     @Test func aBareNumberTheOtherSideWritesInANameIsThere() throws {
         // `kênh số 3` (channel number 3) is a count to the claims, `VTV 3` a name's number.
         let english = """
