@@ -143,13 +143,13 @@ public enum EntityTokenizer {
         return isWordScalar(Scalars.decode(p, at: i).0)
     }
 
-    /// Whether the sentence goes on after a dot: a closing quote or bracket next ends it there
-    /// (`tổng thống Mỹ.”` ends in `Mỹ`, not in an abbreviation `Mỹ.`).
+    /// Whether the sentence goes on after a dot: a closing quote or bracket written against it ends
+    /// it there (`tổng thống Mỹ.”` ends in `Mỹ`, not in an abbreviation `Mỹ.`).
     private static func hasMore(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        if i < end && isClosing(Scalars.decode(p, at: i).0) { return false }
         var j = i
         while j < end {
             let (v, n) = Scalars.decode(p, at: j)
-            if isClosing(v) { return false }
             if !isBlank(v) { return true }
             j += n
         }

@@ -88,6 +88,8 @@ import MekongCore
         ("Đà Nẵng—Huế 😀 ok", ["Đà", "Nẵng", "—", "Huế", "😀", "ok"]),
         // A dot before a closing quote ends the sentence: no abbreviation `Mỹ.`.
         ("gặp tổng thống Mỹ.” Rồi", ["gặp", "tổng", "thống", "Mỹ", ".", "”", "Rồi"]),
+        // A quote a blank away opens what follows: `Dr.` stays an abbreviation.
+        ("zei Dr. \"Ja\"", ["zei", "Dr.", "\"", "Ja", "\""]),
     ])
     func splitsWordsAndPunctuation(text: String, expected: [String]) {
         #expect(tokens(text) == expected)
