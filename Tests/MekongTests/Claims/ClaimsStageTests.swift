@@ -50,6 +50,8 @@ import MekongCore
         (.nl, "een 17-jarige en drie 18-jarigen", ["17-jarige quantity 17 year", "drie number 3", "18-jarigen quantity 18 year"]),
         (.nl, "het dodental stijgt boven 800, voor kinderen onder 12 jaar", ["boven 800 number 800 more_than increase", "onder 12 jaar quantity 12 year less_than"]),
         (.vi, "cách bờ biển Mexico 385 dặm", ["385 dặm quantity 385 mi"]),
+        // `tốc độ` is speed, no hedge `độ`; kph and dặm/giờ are speeds.
+        (.vi, "tốc độ 800 kph (497 dặm/giờ)", ["800 kph quantity 800 km/h", "497 dặm/giờ quantity 497 mph"]),
         // `thứ Hai` is Monday, `thứ hai` the second.
         (.vi, "vào thứ Hai tuần trước, lần thứ hai", ["thứ hai ordinal 2"]),
         // A qualifier capitalized in a title-case headline is no name before the number.
