@@ -370,6 +370,13 @@ import MekongCore
         #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
     }
 
+    @Test func aPlaceNamedByItsAdjectiveIsThere() throws {
+        // `Pacifische` (Dutch adjective) names the Pacific that `Thái Bình Dương` does.
+        let d = try diff("Máy bay rơi xuống một vùng biển Thái Bình Dương ở Micronesia.", .vi,
+                         "Het vliegtuig stortte neer in een Pacifische lagune in Micronesië.", .nl)
+        #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
+    }
+
     @Test func aDecadeInFullAndByItsTensIsOne() throws {
         let english = "The factory was built in the 1980s."
         #expect(try diff(english, .en, "De fabriek werd in de jaren tachtig gebouwd.", .nl).findings.isEmpty)
