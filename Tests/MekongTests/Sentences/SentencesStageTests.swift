@@ -19,6 +19,7 @@ import MekongCore
         (.vi, "TS. Nguyễn Văn A và ThS. Trần Thị B đến TP. Hà Nội. PGS.TS. Lê C phát biểu.", ["TS. Nguyễn Văn A và ThS. Trần Thị B đến TP. Hà Nội.", "PGS.TS. Lê C phát biểu."]),
         (.vi, "Kim ngạch đạt 1,6 tỷ USD . Ông nói thêm .", ["Kim ngạch đạt 1,6 tỷ USD .", "Ông nói thêm ."]),
         (.vi, "Các quan chức của chính quyền TT. Obama đã rời đi. Họ im lặng.", ["Các quan chức của chính quyền TT. Obama đã rời đi.", "Họ im lặng."]),
+        (.vi, "Có các thương hiệu Essie và Dr. PawPaw. Giá sẽ giảm.", ["Có các thương hiệu Essie và Dr. PawPaw.", "Giá sẽ giảm."]),
     ])
     func splitsAroundAbbreviationsNumbersAndQuotes(language: Language, text: String, expected: [String]) throws {
         #expect(try sentences(text, language: language) == expected)
