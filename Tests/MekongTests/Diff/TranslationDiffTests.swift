@@ -370,6 +370,14 @@ import MekongCore
         #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
     }
 
+    @Test func aMeasureRestatedInAnotherUnitMayLoseTheRestatement() throws {
+        // `300 km (190 miles)`: the translation keeps one of the two; a changed figure is still reported.
+        let english = "The coastline 300 km (190 miles) north of Palu was hit hardest."
+        #expect(try diff(english, .en, "De kust 300 km ten noorden van Palu werd het zwaarst getroffen.", .nl).findings.isEmpty)
+        let changed = try diff(english, .en, "De kust 350 km ten noorden van Palu werd het zwaarst getroffen.", .nl)
+        #expect(!changed.findings.isEmpty)
+    }
+
     @Test func aPlaceNamedByItsAdjectiveIsThere() throws {
         // `Pacifische` (Dutch adjective) names the Pacific that `Thái Bình Dương` does.
         let d = try diff("Máy bay rơi xuống một vùng biển Thái Bình Dương ở Micronesia.", .vi,

@@ -180,6 +180,12 @@ import MekongCore
         #expect(find(try entities("Theo ông Thương, giá lúa sẽ tăng.", .vi), "Thương")?.label == "PER")
     }
 
+    @Test func wordsThatHoldACountrysVietnameseNameAreNoPlace() throws {
+        // `Cảnh sát` (police) holds `Sát` (Chad); `Nhật báo` (a daily) holds `Nhật` (Japan).
+        let vi = try entities("Cảnh sát Newport đã liên hệ với Nhật báo Tuổi Trẻ.", .vi)
+        #expect(vi.allSatisfy { $0.id != "TD" && $0.id != "JP" }, "\(vi)")
+    }
+
     @Test func aLoneCountryAfterAVietnameseOfficeIsTheOfficesCountry() throws {
         let vi = try entities("Phóng viên hỏi thẳng tổng thống Mỹ.", .vi)
         #expect(find(vi, "Mỹ")?.id == "US")
