@@ -36,6 +36,8 @@ import MekongCore
         (.en, "a pint at 5.30pm, or 6.15 a.m.", ["5.30pm time 17:30", "6.15 a.m. time 06:15"]),
         // A capital that opens a clause after a colon is no name before a number (`Flight 6321` is one).
         (.en, "2006: A 6.8 magnitude quake hit, and Flight 6321 landed", ["2006 number 2006", "6.8 count 6.8"]),
+        // A bound before an article and the number, as Dutch writes `meer dan de`.
+        (.en, "more than the 20.4 million viewers", ["more than the 20.4 million count 20400000 more_than"]),
         // `plus` after a number is a bound, unless another number follows it.
         (.en, "50 percent plus one vote, for people aged 65 plus", ["50 percent percent 50 %", "one count 1", "65 plus quantity 65 year at_least"]),
         // A whole hour alone is a clock time only after a cue; otherwise a span of time.
