@@ -596,11 +596,11 @@ public enum TranslationDiffer {
         left.removeAll { c in DateParts(c.1).map { $0.day == nil && $0.year == nil && b.writesMonth($0.month, in: y) } ?? false }
         right.removeAll { d in DateParts(d.1).map { $0.day == nil && $0.year == nil && a.writesMonth($0.month, in: x) } ?? false }
         // A bare number the other side writes inside a name or an identifier (`Đài số 4` / `Radio 4`,
-        // `Thế chiến 1` / `WW1`, a score `1-0`) is there, whatever the claims made of it.
+        // `Thế chiến 1` / `WW1`, a score `1-0`, a year in a name: `London 2012`) is there, whatever the claims made of it.
         func lone(_ side: SideIndex, _ r: Range<Int>) -> Set<String> { r.reduce(into: Set<String>()) { s, k in for span in side.loneDigits[k] { s.insert(side.text(span)) } } }
         let loneA = lone(a, x), loneB = lone(b, y)
         func writtenBare(_ c: Claim, _ side: SideIndex, _ otherLone: Set<String>) -> Bool {
-            guard c.unit == nil, [.number, .count, .ordinal].contains(c.kind), !isRange(c) else { return false }
+            guard c.unit == nil, [.number, .count, .ordinal, .year].contains(c.kind), !isRange(c) else { return false }
             let digits = side.text(c.span).filter(\.isNumber)
             return !digits.isEmpty && otherLone.contains(digits)
         }
