@@ -350,7 +350,7 @@ public enum TranslationDiffer {
         return r == 1000 || r == 1_000_000
     }
 
-    /// The same measure in two units of one dimension (feet and metres): within 5 %, and no
+    /// The same measure in two units of one dimension (feet and metres): within 5 % (25 % for a figure of one digit), and no
     /// further apart than the last written digit of the coarser figure (`385 miles` is `620 km`
     /// or `619.6 km`, not `623 km`; `about 400 miles` may be `650 km`).
     /// Two ranges convert bound by bound (`2 to 4 inches` is `5 tot 10 cm`).
@@ -361,7 +361,8 @@ public enum TranslationDiffer {
             guard let a, let b, let x = Decimal(string: a, locale: Locale(identifier: "en_US_POSIX")),
                   let y = Decimal(string: b, locale: Locale(identifier: "en_US_POSIX")), y != 0 else { return false }
             let ratio = NSDecimalNumber(decimal: x * f.size / (y * g.size)).doubleValue
-            guard abs(ratio - 1) <= 0.05 else { return false }
+            // Within 5 %, or 25 % for a figure of one digit, rounded as coarsely as it is written (`1 inch` is `3 cm`).
+            guard abs(ratio - 1) <= (x < 10 || y < 10 ? 0.25 : 0.05) else { return false }
             var gap = x * f.size - y * g.size
             if gap < 0 { gap = -gap }
             return gap <= max(granularity(a) * f.size, granularity(b) * g.size)

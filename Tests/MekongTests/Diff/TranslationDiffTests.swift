@@ -353,6 +353,9 @@ import MekongCore
         #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
         let changed = try diff(vietnamese, .vi, dutch.replacingOccurrences(of: "5 tot 10", with: "5 tot 20"), .nl)
         #expect(!changed.findings.isEmpty)
+        // One digit rounds as coarsely as it is written: `1 to 2 inches` (2.5 to 5.1 cm) is `3 tot 5 cm`, not `3 tot 8 cm`.
+        #expect(try diff("Some areas may get 1 to 2 inches of rain.", .en, "Sommige gebieden krijgen 3 tot 5 cm regen.", .nl).findings.isEmpty)
+        #expect(!(try diff("Some areas may get 1 to 2 inches of rain.", .en, "Sommige gebieden krijgen 3 tot 8 cm regen.", .nl).findings.isEmpty))
     }
 
     @Test func vagueAmountsOfOneOrderOfMagnitudeAreTheSame() throws {
