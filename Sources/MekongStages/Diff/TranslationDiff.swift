@@ -533,11 +533,17 @@ public enum TranslationDiffer {
         }
         // A measure restated in another unit on its own side (`300 km (190 miles)`): translators keep one
         // of the two. Of two unmatched restatements of each other, one is still reported.
+        // So is an amount restated in another currency in brackets right after it (`€3.1billion ($3.6bn)`).
         func dropRestatements(_ list: inout [(Int, Claim)], _ side: SideIndex, _ r: Range<Int>) {
             let all = r.flatMap { side.claims[$0] }
             var dropped: [TextSpan] = []
+            func bracketed(_ c: Claim, after d: Claim) -> Bool {
+                guard c.kind == .money, d.kind == .money, c.unit != d.unit, d.span.range.upperBound <= c.span.range.lowerBound else { return false }
+                return side.document.text[d.span.range.upperBound..<c.span.range.lowerBound].allSatisfy { $0 == 0x20 || $0 == 0x28 }
+                    && side.document.text[d.span.range.upperBound..<c.span.range.lowerBound].contains(0x28)
+            }
             list.removeAll { (_, c) in
-                guard all.contains(where: { $0.span != c.span && !dropped.contains($0.span) && converted(c, $0) }) else { return false }
+                guard all.contains(where: { $0.span != c.span && !dropped.contains($0.span) && (converted(c, $0) || bracketed(c, after: $0)) }) else { return false }
                 dropped.append(c.span)
                 return true
             }

@@ -380,6 +380,8 @@ import MekongCore
         #expect(try diff(english, .en, "De kust 300 km ten noorden van Palu werd het zwaarst getroffen.", .nl).findings.isEmpty)
         let changed = try diff(english, .en, "De kust 350 km ten noorden van Palu werd het zwaarst getroffen.", .nl)
         #expect(!changed.findings.isEmpty)
+        // An amount restated in another currency in brackets.
+        #expect(try diff("The cost reached €3.1 billion ($3.6bn) last year.", .en, "De kosten bereikten vorig jaar € 3,1 miljard.", .nl).findings.isEmpty)
     }
 
     @Test func aPlaceNamedByItsAdjectiveIsThere() throws {
