@@ -148,18 +148,16 @@ extension ClaimRecognizer {
         if let n = c.integer, scale == nil, value == c.value { draft.integer = n }
         // Ranges: 20-30%, van 100 tot 1000 g, từ 20 đến 30%, between 10 and 20.
         if let r = range(draft, t, first: c, unit: unit) { draft = r }
-        // Where ordinal words stand after a marker (Vietnamese `thứ nhất`), one without it is no number:
-        // `ít nhất` is at least, `mới nhất` newest.
-        if c.ordinal && c.spelled && lex.ordinalWordsFollowPrefix {
-            guard let p = lex.ordinalPrefixes.match(t.lower, endingAt: t.skipSpacesBack(draft.range.lowerBound)) else { return nil }
-            draft.range = (t.skipSpacesBack(draft.range.lowerBound) - p.length)..<draft.range.upperBound
-        }
-        // Ordinal markers before: thứ 4, lần thứ tư.
-        if !c.ordinal, let p = lex.ordinalPrefixes.match(t.lower, endingAt: t.skipSpacesBack(draft.range.lowerBound)) {
+        // Ordinal markers before: thứ 4, lần thứ tư, thứ nhất. Where ordinal words stand only after one
+        // (Vietnamese), an ordinal word without it is no number: `ít nhất` is at least, `mới nhất` newest.
+        let wordNeedsMarker = c.ordinal && c.spelled && lex.ordinalWordsFollowPrefix
+        if !c.ordinal || wordNeedsMarker, let p = lex.ordinalPrefixes.match(t.lower, endingAt: t.skipSpacesBack(draft.range.lowerBound)) {
             // A capitalized number word after it names a weekday (`thứ Hai tuần trước`, last Monday).
-            if c.spelled && Scalars.isUppercase(t.original[c.start]) { return nil }
+            if !c.ordinal && c.spelled && Scalars.isUppercase(t.original[c.start]) { return nil }
             c.ordinal = true
             draft.range = (t.skipSpacesBack(draft.range.lowerBound) - p.length)..<draft.range.upperBound
+        } else if wordNeedsMarker {
+            return nil
         }
         // Qualifier before and after.
         let qEnd = t.skipSpacesBack(draft.range.lowerBound)
@@ -387,7 +385,7 @@ extension ClaimRecognizer {
         let before = t.skipSpacesBack(s)
         guard before > 0 else { return false }
         let mark = t.original[before - 1]
-        return !(mark == 0x3A || mark == 0x22 || mark == 0x201C || mark == 0x2018 || mark == 0x27 || mark == 0xAB)
+        return !(mark == 0x3A || Scalars.opensQuotation(mark))
     }
 
     func monthDate(_ c: inout Core, _ t: ClaimText) -> Draft? {

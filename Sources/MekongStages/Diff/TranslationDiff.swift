@@ -238,6 +238,10 @@ public enum TranslationDiffer {
         /// Every word of the text (a run of letters), folded: a name the other side writes nowhere.
         /// The words (runs of letters) of each sentence, folded.
         let sentenceWords: [Set<String>]
+        /// The folded words of the sentences `r`.
+        func words(in r: Range<Int>) -> Set<String> {
+            r.count == 1 ? sentenceWords[r.lowerBound] : r.reduce(into: Set<String>()) { $0.formUnion(sentenceWords[$1]) }
+        }
         /// In how many sentences each folded word is written (a word of the text when above 0).
         let sentencesWith: [String: Int]
         func writes(_ word: String) -> Bool { sentencesWith[word] != nil }
@@ -273,7 +277,7 @@ public enum TranslationDiffer {
                 while i < range.upperBound {
                     let (v, n) = Scalars.decode(p, at: i)
                     guard Scalars.isLetter(v) else {
-                        if Self.opensQuotation(v) || v == 0x3A { opensClause = true } else if v != 0x20 && !Scalars.isDigit(v) { opensClause = false }
+                        if Self.opensClause(v) { opensClause = true } else if v != 0x20 && !Scalars.isDigit(v) { opensClause = false }
                         i += n
                         continue
                     }
@@ -297,9 +301,9 @@ public enum TranslationDiffer {
             return out
         }
 
-        /// Quotation marks and brackets that open a quotation (`"` and `'` either way).
-        static func opensQuotation(_ v: UInt32) -> Bool {
-            v == 0x22 || v == 0x27 || v == 0x28 || v == 0x5B || v == 0xAB || v == 0x2018 || v == 0x201C || v == 0x201E || v == 0x2039
+        /// A mark after which a clause starts with a capital: an opening quotation mark or bracket, a colon.
+        static func opensClause(_ v: UInt32) -> Bool {
+            Scalars.opensQuotation(v) || v == 0x28 || v == 0x5B || v == 0x3A
         }
 
         /// Whether a span starts at the sentence's first word (after any opening quote or bracket).
@@ -321,7 +325,7 @@ public enum TranslationDiffer {
                 var start = j - 1
                 while start > range.lowerBound && p[start] & 0xC0 == 0x80 { start -= 1 }
                 let v = Scalars.decode(p, at: start).0
-                return Self.opensQuotation(v) || v == 0x3A
+                return Self.opensClause(v)
             }
         }
 
@@ -539,8 +543,8 @@ public enum TranslationDiffer {
             var dropped: [TextSpan] = []
             func bracketed(_ c: Claim, after d: Claim) -> Bool {
                 guard c.kind == .money, d.kind == .money, c.unit != d.unit, d.span.range.upperBound <= c.span.range.lowerBound else { return false }
-                return side.document.text[d.span.range.upperBound..<c.span.range.lowerBound].allSatisfy { $0 == 0x20 || $0 == 0x28 }
-                    && side.document.text[d.span.range.upperBound..<c.span.range.lowerBound].contains(0x28)
+                let between = side.document.text[d.span.range.upperBound..<c.span.range.lowerBound]
+                return between.contains(0x28) && between.allSatisfy { $0 == 0x20 || $0 == 0x28 }
             }
             list.removeAll { (_, c) in
                 guard all.contains(where: { $0.span != c.span && !dropped.contains($0.span) && (converted(c, $0) || bracketed(c, after: $0)) }) else { return false }
@@ -608,8 +612,9 @@ public enum TranslationDiffer {
         let loneA = lone(a, x), loneB = lone(b, y)
         func writtenBare(_ c: Claim, _ side: SideIndex, _ otherLone: Set<String>) -> Bool {
             guard c.unit == nil, [.number, .count, .ordinal, .year].contains(c.kind), !isRange(c) else { return false }
-            let digits = side.text(c.span).filter(\.isNumber)
-            return !digits.isEmpty && otherLone.contains(digits)
+            // ASCII digits, as the lone digit runs are.
+            let digits = side.document.text[c.span.range].filter { $0 >= 0x30 && $0 <= 0x39 }
+            return !digits.isEmpty && otherLone.contains(String(decoding: digits, as: UTF8.self))
         }
         left.removeAll { writtenBare($0.1, a, loneB) }
         right.removeAll { writtenBare($0.1, b, loneA) }
@@ -703,9 +708,8 @@ public enum TranslationDiffer {
     /// What the other side writes when it keeps a person's name: the canonical form (with and
     /// without a genitive `s`), the mention as written, and its last word (`Rosa` linked to
     /// `Hurricane Rosa`, `Rowlett` of `Analyst Paul Rowlett`, where the tagger took a word too many).
-    static func personKeys(_ e: Entity, _ side: SideIndex) -> [String] {
+    static func personKeys(_ e: Entity, written: String) -> [String] {
         var keys = spellings(e.canonical)
-        let written = EntityCanonical.fold(side.document.text[e.span.range])
         if written != e.canonical { keys += spellings(written) }
         if let last = written.split(separator: " ").last, last.count >= 4, last != Substring(written) { keys += spellings(String(last)) }
         return keys
@@ -736,16 +740,16 @@ public enum TranslationDiffer {
         // (a name kept as written is there even when the other side's tagger missed it).
         let foldedA = a.folded(x), foldedB = b.folded(y)
         let la = a.document.mainLanguage, lb = b.document.mainLanguage
+        let groupWordsA = a.words(in: x), groupWordsB = b.words(in: y)
         // An identified place or organisation counts as missing only when the other side's gazetteer
         // knows how that language writes it, and the group does not.
-        let groupWordsA = x.reduce(into: Set<String>()) { $0.formUnion(a.sentenceWords[$1]) }
-        let groupWordsB = y.reduce(into: Set<String>()) { $0.formUnion(b.sentenceWords[$1]) }
         func absent(_ e: Entity, _ side: SideIndex, _ folded: String, _ language: Language, _ otherWords: Set<String>) -> Bool {
             if e.label != .PER { return namedByID(e, in: folded, language: language) == false }
-            if personKeys(e, side).contains(where: { folded.contains($0) }) { return false }
+            let written = EntityCanonical.fold(side.document.text[e.span.range])
+            if personKeys(e, written: written).contains(where: { folded.contains($0) }) { return false }
             // Most of a longer name's words kept (`Salt Lake City` in `Thành phố Salt Lake`), or spelled
             // alike (`Sajpov`, `Democraten`).
-            let words: [Substring] = EntityCanonical.fold(side.document.text[e.span.range]).split(separator: " ").filter { $0.count >= 4 }
+            let words: [Substring] = written.split(separator: " ").filter { $0.count >= 4 }
             let kept = words.filter { (w: Substring) -> Bool in
                 folded.contains(w) || otherWords.contains { (o: String) in w.first == o.first && sameNameWord(w, o[...]) }
             }
@@ -793,10 +797,7 @@ public enum TranslationDiffer {
     /// sentence's first word neither tagged nor in the place of the original's first word.
     static func compareKeptNames(_ a: SideIndex, _ x: Range<Int>, _ b: SideIndex, _ y: Range<Int>, into findings: inout [DiffFinding]) {
         let la = a.document.mainLanguage, lb = b.document.mainLanguage
-        func words(_ side: SideIndex, _ r: Range<Int>) -> Set<String> {
-            r.count == 1 ? side.sentenceWords[r.lowerBound] : r.reduce(into: Set<String>()) { $0.formUnion(side.sentenceWords[$1]) }
-        }
-        let groupWordsA = words(a, x), groupWordsB = words(b, y)
+        let groupWordsA = a.words(in: x), groupWordsB = b.words(in: y)
         func entity(_ side: SideIndex, _ k: Int, _ w: SideIndex.NameWord) -> Entity? {
             side.entities[k].first { $0.span.range.contains(w.span.range.lowerBound) }
         }

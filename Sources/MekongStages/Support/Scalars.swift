@@ -82,6 +82,12 @@ enum Scalars {
         return Slow.isUppercase(v)
     }
 
+    /// Quotation marks that open a quotation (`"` and `'` either way): the word after one starts
+    /// with a capital whatever it is.
+    static func opensQuotation(_ v: UInt32) -> Bool {
+        v == 0x22 || v == 0x27 || v == 0xAB || v == 0x2018 || v == 0x201C || v == 0x201E || v == 0x2039
+    }
+
     /// U+2000–U+206F (dashes, quotes, ellipsis, spaces): no letters or digits, and common in
     /// news text; answered without looking up Unicode properties, which is slow.
     @inline(__always)
