@@ -59,6 +59,13 @@ final class ClaimLexicon: Sendable {
     let unitsFolded: PhraseTable<Unit>
     let qualifiersBefore: PhraseTable<Claim.Qualifier>
     let qualifiersAfter: PhraseTable<Claim.Qualifier>
+    /// Qualifiers that bound only a number in figures or with a scale word (position `before-figure`):
+    /// Vietnamese `trên` is `more than` in `trên 600 người`, `trên hai triệu`, but `on` in `trên sáu kênh`.
+    let qualifiersBeforeFiguresOnly: PhraseTable<Claim.Qualifier>
+    /// A bound a few words before the number, with a link word right before it (`distant-bounds.tsv`):
+    /// `maximum sustained winds of 85 mph`, `een maximale snelheid van 140 km`.
+    let distantBounds: PhraseTable<Claim.Qualifier>
+    let distantBoundLinks: PhraseTable<Bool>
     let rangeWords: PhraseTable<RangeRole>
     let changeWords: PhraseTable<Claim.Change>
     let vagueAmounts: PhraseTable<Decimal>
@@ -99,6 +106,11 @@ final class ClaimLexicon: Sendable {
     let ageCues: PhraseTable<Bool>
     /// Words that are a unit only right after a larger unit of their dimension (`12 ft 2 in`).
     let compoundUnits: PhraseTable<String>
+    /// The units of `compoundUnits` (`in`): `6-foot-6` is 6 ft 6 in.
+    let compoundUnitCodes: [String]
+    /// Unit words written glued to a number word (`vierentwintigjarige`, `veertienjarige`): read as
+    /// the number, then the unit.
+    let gluedUnits: PhraseTable<Bool>
     /// Phrases after a temperature that make it negative (`below zero`, `onder nul`).
     let belowZero: PhraseTable<Bool>
     /// Number and ordinal words by their lowercase scalars, for whole words and compounds.
@@ -269,11 +281,17 @@ final class ClaimLexicon: Sendable {
         unitsExact = PhraseTable(unitRows.filter { $0.1.caseSensitive }, lowercaseKeys: false)
         unitsFolded = PhraseTable(unitRows.filter { !$0.1.caseSensitive })
         var before: [(String, Claim.Qualifier)] = [], after: [(String, Claim.Qualifier)] = []
+        var figuresOnly: [(String, Claim.Qualifier)] = []
         for row in try ResourceData.table("\(lang)/qualifiers.tsv") where row.count >= 3 {
             guard let q = Claim.Qualifier(rawValue: row[1]) else { continue }
             if row[2] == "after" { after.append((row[0], q)) } else { before.append((row[0], q)) }
+            if row[2] == "before-figure" { figuresOnly.append((row[0], q)) }
         }
         qualifiersBefore = PhraseTable(before)
+        qualifiersBeforeFiguresOnly = PhraseTable(figuresOnly)
+        let distant = try ResourceData.optionalTable("\(lang)/distant-bounds.tsv").filter { $0.count >= 3 }
+        distantBounds = PhraseTable(distant.compactMap { r in Claim.Qualifier(rawValue: r[1]).map { (r[0], $0) } })
+        distantBoundLinks = PhraseTable(flags: distant.map { $0[2] })
         qualifiersAfter = PhraseTable(after)
         rangeWords = PhraseTable(try ResourceData.table("\(lang)/range-words.tsv").compactMap { r in RangeRole(rawValue: r[1]).map { (r[0], $0) } })
         changeWords = PhraseTable(try ResourceData.table("\(lang)/change-words.tsv").compactMap { r in Claim.Change(rawValue: r[1]).map { (r[0], $0) } })
@@ -299,7 +317,10 @@ final class ClaimLexicon: Sendable {
         prepositionCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/preposition-cues.txt"))
         relativeCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/relative-cues.txt"))
         ageCues = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/age-cues.txt"))
-        compoundUnits = PhraseTable(try ResourceData.optionalTable("\(lang)/compound-units.tsv").map { ($0[0], $0[1]) })
+        let compound = try ResourceData.optionalTable("\(lang)/compound-units.tsv")
+        compoundUnits = PhraseTable(compound.map { ($0[0], $0[1]) })
+        compoundUnitCodes = Array(Set(compound.map { $0[1] })).sorted()
+        gluedUnits = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/glued-units.txt"))
         belowZero = PhraseTable(flags: try ResourceData.optionalLines("\(lang)/below-zero.txt"))
 
         var nt = ScalarTrie<NumberWord>()
@@ -390,6 +411,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
             !(end < text.count && Scalars.isLetter(text[end]) && ClaimText.isWordScalar(text[end - 1]))
         }
         return m.map { ($0.end - i, $0.value) }
+    }
+
+    /// The longest phrase that ends exactly at `end` (exclusive), inside a word or not.
+    func suffix(_ text: UnsafeBufferPointer<UInt32>, endingAt end: Int) -> (length: Int, value: Value)? {
+        guard end > 0, end <= text.count else { return nil }
+        return backward.longestSuffix(text, endingAt: end) { _, _ in true }.map { (end - $0.start, $0.value) }
     }
 
     /// The longest phrase that ends exactly at `end` (exclusive) and starts at a word boundary.

@@ -163,10 +163,12 @@ extension ClaimRecognizer {
         let qEnd = t.skipSpacesBack(draft.range.lowerBound)
         if draft.low == nil, qEnd < draft.range.lowerBound || qEnd == draft.range.lowerBound && qEnd > 0 && !t.isLetter(qEnd - 1),
            let q = lex.qualifiersBefore.match(t.lower, endingAt: qEnd),
-           lex.prepositionCues.match(t.lower, endingAt: t.skipSpacesBack(qEnd - q.length)) == nil {
+           lex.prepositionCues.match(t.lower, endingAt: t.skipSpacesBack(qEnd - q.length)) == nil,
+           !(c.spelled && scale == nil && lex.qualifiersBeforeFiguresOnly.match(t.lower, endingAt: qEnd)?.length == q.length) {
             draft.qualifier = q.value
             draft.range = (qEnd - q.length)..<draft.range.upperBound
         }
+        if draft.low == nil, draft.qualifier == nil, let q = distantBound(t, before: qEnd) { draft.qualifier = q }
         // A bound written after the number wins over one before it (`từ 7000 đồng trở xuống`).
         if draft.low == nil, let q = lex.qualifiersAfter.match(t.lower, at: t.skipSpaces(draft.range.upperBound)),
            !opensComparison(t, t.skipSpaces(draft.range.upperBound), q.length),
@@ -462,6 +464,7 @@ extension ClaimRecognizer {
         guard !first.ordinal || ordinalPair, let a = d.value else { return nil }
         var j = t.skipSpaces(d.range.upperBound)
         guard j < t.count else { return nil }
+        if let h = feetAndInches(d, t, value: a) { return h }
         var viaWord = false
         if t.original[j] == 0x2D || t.original[j] == 0x2013 || t.original[j] == 0x2014 || t.original[j] == 0x7E {
             j += 1
@@ -525,6 +528,40 @@ extension ClaimRecognizer {
         r.low = low
         r.high = high
         r.unit = d.unit ?? bUnit?.unit
+        return r
+    }
+
+    /// `maximum sustained winds of 85 mph`: a bound word (`distant-bounds.tsv`) at most three words
+    /// before the link word (`of`, `van`) that stands right before the number.
+    func distantBound(_ t: ClaimText, before end: Int) -> Claim.Qualifier? {
+        guard let link = lex.distantBoundLinks.match(t.lower, endingAt: end) else { return nil }
+        var j = t.skipSpacesBack(end - link.length)
+        for _ in 0..<3 {
+            if let q = lex.distantBounds.match(t.lower, endingAt: j) { return q.value }
+            var s = j
+            while s > 0 && t.isLetter(s - 1) { s -= 1 }
+            guard s < j, s > 0, t.isSpace(s - 1) else { return nil }
+            j = t.skipSpacesBack(s)
+        }
+        return nil
+    }
+
+    /// `6-foot-6`, `5-foot-10`: a height in a unit and its smaller compound unit (`compoundUnits`),
+    /// written with hyphens and no blank, is one measure in the smaller unit (78 in), not a range.
+    func feetAndInches(_ d: Draft, _ t: ClaimText, value a: Decimal) -> Draft? {
+        let dash = d.range.upperBound
+        guard let lu = d.unit, d.scale == nil, dash + 1 < t.count, t.original[dash] == 0x2D, t.isLetter(dash - 1), t.isDigit(dash + 1),
+              let lf = shared.unitFactors[lu], let second = digits(t, at: dash + 1), second.date == nil, !second.ordinal,
+              second.end >= t.count || !t.isLetter(second.end) && !t.isDigit(second.end),
+              let small = lex.compoundUnitCodes.first(where: { shared.unitFactors[$0].map { $0.dimension == lf.dimension && $0.size < lf.size } == true }),
+              let sf = shared.unitFactors[small], second.value * sf.size < lf.size else { return nil }
+        let ratio = lf.size / sf.size
+        guard ratio == ratio.rounded0 else { return nil }
+        var r = d
+        r.value = a * ratio + second.value
+        r.integer = nil
+        r.unit = small
+        r.range = d.range.lowerBound..<second.end
         return r
     }
 

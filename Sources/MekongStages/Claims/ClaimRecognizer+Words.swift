@@ -22,12 +22,20 @@ extension ClaimRecognizer {
         var word = 0
         var separator: UInt32 = 0x20
         while i < t.count && t.isLetter(i) {
-            let wordEnd = t.wordEnd(i)
-            guard let pieces = shared.split(t.lower, i..<wordEnd, lex) else { break }
+            var wordEnd = t.wordEnd(i)
+            var split = shared.split(t.lower, i..<wordEnd, lex)
+            // `vierentwintigjarige`: a unit glued to the number word ends the number; the unit is read after it.
+            var glued = false
+            if split == nil, let g = splitGlued(t, i..<wordEnd) {
+                split = g.pieces
+                wordEnd = g.end
+                glued = true
+            }
+            guard let pieces = split else { break }
             for p in pieces { parts.append(Part(value: p.value, role: p.role, ordinal: p.ordinal, word: word, wordEnd: wordEnd, separator: separator)) }
             word += 1
             i = wordEnd
-            if pieces.last?.ordinal == true { break }
+            if glued || pieces.last?.ordinal == true { break }
             // Next word: after one blank or a hyphen (or a dash: `thirty—first`).
             if i < t.count, t.original[i] == 0x20 || t.original[i] == 0x2D || t.original[i] == 0x2014 || t.original[i] == 0x2013, t.isLetter(i + 1) {
                 separator = t.original[i] == 0x20 ? 0x20 : 0x2D
@@ -42,6 +50,14 @@ extension ClaimRecognizer {
         }
         guard !parts.isEmpty else { return nil }
         return evaluate(parts, t, start: start)
+    }
+
+    /// A number word with a unit glued to it (`vierentwintigjarige`, `lex.gluedUnits`): the number's
+    /// pieces and where the unit starts.
+    func splitGlued(_ t: ClaimText, _ word: Range<Int>) -> (pieces: [ClaimShared.Piece], end: Int)? {
+        guard let g = lex.gluedUnits.suffix(t.lower, endingAt: word.upperBound), g.length < word.count,
+              let head = shared.split(t.lower, word.lowerBound..<(word.upperBound - g.length), lex) else { return nil }
+        return (head, word.upperBound - g.length)
     }
 
     /// After a word at `i`: a slash, or a dash with blanks around it (` - `, ` / `, `/`), then a

@@ -76,7 +76,7 @@ struct ClaimRecognizer {
             }
         }
         let needsContext = lex.vagueStarts.lookup(t.lower, whole) != nil || lex.ambiguousWords.lookup(t.lower, whole) != nil
-        guard let pieces = shared.split(t.lower, whole, lex) else { return needsContext ? .context : .no }
+        guard let pieces = shared.split(t.lower, whole, lex) ?? splitGlued(t, whole)?.pieces else { return needsContext ? .context : .no }
         if pieces.count == 1 {
             switch pieces[0].role {
             case .and, .point, .filler: return needsContext ? .context : .no

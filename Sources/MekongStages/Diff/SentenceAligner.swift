@@ -35,6 +35,8 @@ public struct SentenceAligner: Sendable {
     /// A translator splits a long sentence in two more often than joining two: a 1–2 group at .03
     /// (not .02) took 0.09 findings per 100 clean pairs away and found 0.3 % more dropped sentences.
     var priorSplit = -log(0.03)
+    /// A long sentence split in three (or three joined): rarer still.
+    var priorThree = -log(0.005)
     /// What one shared anchor takes off a group's cost.
     var anchorBonus = 3.0
     /// What a merged sentence none of whose anchors the other side shares adds to a group's cost.
@@ -86,7 +88,7 @@ public struct SentenceAligner: Sendable {
             var count = 0
             for k in x {
                 for id in aIDs[k] {
-                    if x.count == 2 && k == x.upperBound - 1 && aIDs[x.lowerBound].contains(id) { continue }
+                    if x[..<k].contains(where: { aIDs[$0].contains(id) }) { continue }
                     var found = false
                     for j in y where bIDs[j].contains(id) { found = true; break }
                     if found { count += 1 }
@@ -95,12 +97,12 @@ public struct SentenceAligner: Sendable {
             return Double(count)
         }
         /// 1 when sentence `k` has two anchors or more and the other group shares none of those it
-        /// does not have in common with `sibling`, the sentence it is merged with: a month or a name
-        /// both sentences write says nothing about whether `k` belongs to the group.
-        func unshared(_ k: Int, sibling: Int, in other: Range<Int>, _ mine: [[Int32]], _ theirs: [[Int32]]) -> Double {
+        /// does not have in common with the sentences it is merged with (`group`): a month or a name
+        /// all of them write says nothing about whether `k` belongs to the group.
+        func unshared(_ k: Int, of group: Range<Int>, in other: Range<Int>, _ mine: [[Int32]], _ theirs: [[Int32]]) -> Double {
             guard mine[k].count >= 2 else { return 0 }
             var own = 0
-            for id in mine[k] where !mine[sibling].contains(id) {
+            for id in mine[k] where !group.contains(where: { $0 != k && mine[$0].contains(id) }) {
                 own += 1
                 for j in other where theirs[j].contains(id) { return 0 }
             }
@@ -112,21 +114,22 @@ public struct SentenceAligner: Sendable {
             var la = 0, lb = 0
             for k in x { la += lengthA[k] }
             for k in y { lb += lengthB[k] }
-            let prior = x.count == 1 && y.count == 1 ? priorOneOne : y.count == 2 ? priorSplit : priorMerge
+            let prior = x.count == 1 && y.count == 1 ? priorOneOne
+                : x.count == 3 || y.count == 3 ? priorThree : y.count == 2 ? priorSplit : priorMerge
             let anchors = aIDs[x.lowerBound].isEmpty && (x.count == 1 || aIDs[x.upperBound - 1].isEmpty) ? 0 : shared(x, y)
             // A sentence folded into its neighbour's group though the other side has none of its
             // anchors is more likely dropped (or added) than joined.
             var strays = 0.0
-            if x.count == 2 {
-                strays += unshared(x.lowerBound, sibling: x.upperBound - 1, in: y, aIDs, bIDs) + unshared(x.upperBound - 1, sibling: x.lowerBound, in: y, aIDs, bIDs)
+            if x.count > 1 {
+                for k in x { strays += unshared(k, of: x, in: y, aIDs, bIDs) }
             }
-            if y.count == 2 {
-                strays += unshared(y.lowerBound, sibling: y.upperBound - 1, in: x, bIDs, aIDs) + unshared(y.upperBound - 1, sibling: y.lowerBound, in: x, bIDs, aIDs)
+            if y.count > 1 {
+                for k in y { strays += unshared(k, of: y, in: x, bIDs, aIDs) }
             }
             return prior + lengthCost(la, lb) - anchorBonus * anchors + strayPenalty * strays
         }
-        // Moves: 1 = 1–1, 2 = 1–0, 3 = 0–1, 4 = 2–1, 5 = 1–2.
-        let steps: [(Int, Int, UInt8)] = [(1, 1, 1), (1, 0, 2), (0, 1, 3), (2, 1, 4), (1, 2, 5)]
+        // Moves: 1 = 1–1, 2 = 1–0, 3 = 0–1, 4 = 2–1, 5 = 1–2, 6 = 3–1, 7 = 1–3.
+        let steps: [(Int, Int, UInt8)] = [(1, 1, 1), (1, 0, 2), (0, 1, 3), (2, 1, 4), (1, 2, 5), (3, 1, 6), (1, 3, 7)]
         for i in 0...n {
             for j in 0...m where (i > 0 || j > 0) && inBand(i, j) {
                 var best = inf, bestMove: UInt8 = 0
@@ -150,6 +153,8 @@ public struct SentenceAligner: Sendable {
             case 3: (0, 1)
             case 4: (2, 1)
             case 5: (1, 2)
+            case 6: (3, 1)
+            case 7: (1, 3)
             default: i > 0 ? (1, 0) : (0, 1)      // outside the band: cannot happen at the end cell
             }
             let x = (i - di)..<i, y = (j - dj)..<j

@@ -398,6 +398,15 @@ public enum TranslationDiffer {
         return floor(log10(p)) == floor(log10(q))
     }
 
+    /// A temperature in Fahrenheit on one side and in Celsius on the other (`a sunny 80 degrees` /
+    /// `26 graden`): `c` in °F or plain degrees, `d` in °C or plain degrees, within one degree of the conversion.
+    static func fahrenheitToCelsius(_ c: Claim, _ d: Claim) -> Bool {
+        guard c.unit == "°F" || c.unit == "°", d.unit == "°C" || d.unit == "°", c.unit != d.unit || c.unit == "°",
+              let f = number(c), let x = number(d), !isRange(c), !isRange(d) else { return false }
+        let celsius = (NSDecimalNumber(decimal: f).doubleValue - 32) * 5 / 9
+        return abs(celsius - NSDecimalNumber(decimal: x).doubleValue) <= 1
+    }
+
     /// A decade written in full on one side and by its tens on the other (`the 1980s` / `de jaren
     /// tachtig`, `jaren 80`): a round year against its last two digits, both without a unit.
     static func sameDecade(_ c: Claim, _ d: Claim) -> Bool {
@@ -521,7 +530,7 @@ public enum TranslationDiffer {
                                                     && !(isRange(c) && isRange($0.1))
                                                     && (c.unit == nil || $0.1.unit == nil || c.unit == $0.1.unit)
                                                  || converted(c, $0.1) || sameDigits(c, a, $0.1, b) || vagueAlike(c, $0.1)
-                                                 || sameDecade(c, $0.1) || sameDecade($0.1, c) }) {
+                                                 || sameDecade(c, $0.1) || sameDecade($0.1, c) || fahrenheitToCelsius(c, $0.1) || fahrenheitToCelsius($0.1, c) }) {
                 let (l, d) = right[j]
                 if c.qualifier != d.qualifier && !Self.isHedgeDroppedOrAdded(c.qualifier, d.qualifier) {
                     let severity: DiffFinding.Severity = c.qualifier != nil && d.qualifier != nil ? .error : .warning
@@ -894,7 +903,9 @@ public enum TranslationDiffer {
             for e in list where e.label == .PER && e.canonical.contains(" ") {
                 let text = side.text(e.span)
                 guard let (seen, _, first) = firstSpelling[e.canonical] else { firstSpelling[e.canonical] = (text, k, e); continue }
-                guard seen != text, !seen.contains(text), !text.contains(seen) else { continue }
+                // Letter case is no spelling (`Macpherson`, `MacPherson`).
+                let a = seen.lowercased(), b = text.lowercased()
+                guard a != b, !a.contains(b), !b.contains(a) else { continue }
                 let at = DiffFinding.Location(sentence: k, span: e.span)
                 out.append(DiffFinding(kind: .entity_inconsistent, severity: .warning, original: original ? at : nil, translation: original ? nil : at,
                                        expected: .entity(first), found: .entity(e), message: "“\(seen)” is also written “\(text)”"))

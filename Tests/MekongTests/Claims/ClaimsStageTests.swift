@@ -351,6 +351,15 @@ import MekongCore
         (.en, "It fell to 6 below zero on a plot of 450 m^2", ["-6 °", "450 m2"]),
         (.vi, "Nhiệt độ 35 độ C, ba phần tám số hộ và 15 phần trăm", ["35 °C", "0.375", "15 %"]),
         (.en, "a wire of 1 nanometre and a 1 kilowatt-hour battery", ["1 nm", "1 kWh"]),
+        // A height in feet and inches written with hyphens is one measure, not a range.
+        (.en, "The 6-foot-6 forward and a 5-foot-10 guard, behind a 6-foot wall", ["78 in", "70 in", "6 ft"]),
+        // A unit glued to a Dutch number word.
+        (.nl, "De vierentwintigjarige debuteerde op veertienjarige leeftijd", ["24 year", "14 year"]),
+        // A bound a few words before the number, linked by `of` / `van`.
+        (.en, "Maximum sustained winds of 85 miles per hour, and 20 of 30 seats", ["85 mph at_most", "20", "30"]),
+        (.nl, "met een maximale windsnelheid van 140 km per uur", ["140 km/h at_most"]),
+        // Vietnamese `trên` bounds a figure or a scaled number; before a bare number word it is `on`.
+        (.vi, "trên sáu kênh truyền hình, trên 600 người và trên hai triệu người", ["6", "600 more_than", "2000000 more_than"]),
     ])
     func unitsFromTheWordsAround(language: Language, text: String, expected: [String]) throws {
         #expect(try described(text, language) == expected)

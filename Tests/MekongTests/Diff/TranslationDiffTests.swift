@@ -82,6 +82,9 @@ import MekongCore
         let nl = "Directeur Aleksey Gruzdev opende het forum.\nVolgens Aleksej Gruzdev groeit de handel."
         let d = try diff(nl, .nl, nl, .nl)
         #expect(d.findings.filter { $0.kind == .entity_inconsistent }.count == 2)    // once per side
+        // Letter case is no spelling: `MacPherson` is `Macpherson`.
+        let cased = "Aanvoerder Blair Macpherson scoorde twee keer.\nNa rust scoorde MacPherson opnieuw."
+        #expect(try diff(cased, .nl, cased, .nl).findings.filter { $0.kind == .entity_inconsistent }.isEmpty)
     }
 
     @Test func aMonthIsComparedAndAYearTheContextKeepsMayBeLeftOut() throws {
@@ -106,6 +109,18 @@ import MekongCore
 
     @Test func aMeasureConvertedToAnotherUnitIsTheSame() throws {
         let d = try diff("The bridge is 3.2 miles long.", .en, "De brug is 5,15 kilometer lang.", .nl)
+        #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
+    }
+
+    @Test func aTemperatureInFahrenheitConvertedToCelsiusIsTheSame() throws {
+        let same = try diff("It was a sunny 80 degrees on the beach.", .en, "Het was zonnig en 26 graden op het strand.", .nl)
+        #expect(same.findings.isEmpty, "\(same.findings.map(\.message))")
+        let changed = try diff("It was a sunny 80 degrees on the beach.", .en, "Het was zonnig en 29 graden op het strand.", .nl)
+        #expect(changed.findings.map(\.kind) == [.value_changed])
+    }
+
+    @Test func aHeightInFeetAndInchesIsItsHeightInCentimetres() throws {
+        let d = try diff("The 6-foot-6 forward grew up in Ohio.", .en, "De 198 cm lange aanvaller groeide op in Ohio.", .nl)
         #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
     }
 
@@ -223,6 +238,17 @@ import MekongCore
                  SentenceAligner.Sentence(length: 92, anchors: [])]
         let groups = SentenceAligner().align(a, b)
         #expect(groups.map(\.translation) == [0..<2, 2..<3], "\(groups)")
+    }
+
+    @Test func aSentenceTheTranslatorSplitInThreeIsOneGroup() {
+        // A 270-character sentence rendered as 150 + 75 + 85 characters: one group, no sentence added.
+        let a = [SentenceAligner.Sentence(length: 60, anchors: []), SentenceAligner.Sentence(length: 270, anchors: []),
+                 SentenceAligner.Sentence(length: 120, anchors: [])]
+        let b = [SentenceAligner.Sentence(length: 62, anchors: []), SentenceAligner.Sentence(length: 150, anchors: []),
+                 SentenceAligner.Sentence(length: 75, anchors: []), SentenceAligner.Sentence(length: 85, anchors: []),
+                 SentenceAligner.Sentence(length: 125, anchors: [])]
+        let groups = SentenceAligner().align(a, b)
+        #expect(groups.map(\.translation) == [0..<1, 1..<4, 4..<5], "\(groups)")
     }
 
     @Test func alignmentOfTwoThousandSentencesStaysWithinTheBand() {
