@@ -290,10 +290,11 @@ extension ClaimRecognizer {
             end = p.wordEnd
         }
         // `a dollar`, `een kilo`: an article alone is one of the unit after it; `a day`,
-        // `a year` say how often, not how much.
+        // `a year` say how often, not how much. In `a decades-old dispute` the article is the dispute's.
         if inner { return used == parts.count && sawNumber ? Core(start: start, end: end, value: total + current + (decimals.map { $0 / pow(10, decimalDigits) } ?? 0), ordinal: ordinal, spelled: true) : nil }
         if used == 0, parts[0].role == .article || isLoneOne(parts[0], t, start),
-           let u = lex.unit(t, at: t.skipSpaces(parts[0].wordEnd)), u.value.category != .percent, !Self.frequencyUnits.contains(u.value.unit) {
+           let u = lex.unit(t, at: t.skipSpaces(parts[0].wordEnd)), u.value.category != .percent, !Self.frequencyUnits.contains(u.value.unit),
+           !(parts[0].role == .article && t.scalar(t.skipSpaces(parts[0].wordEnd) + u.length) == 0x2D && t.isLetter(t.skipSpaces(parts[0].wordEnd) + u.length + 1)) {
             return Core(start: start, end: parts[0].wordEnd, value: 1, spelled: true)
         }
         guard used > 0, sawNumber else { return nil }

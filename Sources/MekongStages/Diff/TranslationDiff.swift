@@ -516,32 +516,34 @@ public enum TranslationDiffer {
         }
         left.removeAll { c in isRange(c.1) && !right.contains { sameBounds(c.1, $0.1) } && bounds(c, in: &right) }
         right.removeAll { d in isRange(d.1) && !left.contains { sameBounds($0.1, d.1) } && bounds(d, in: &left) }
-        // 1. The same meaning on both sides; then their qualifiers.
-        var i = 0
-        while i < left.count {
-            let (k, c) = left[i]
-            // Also the same: one value where a side leaves the unit implicit (`37` and `37-jarige`) or
-            // says it another way (`ten years`, `mười năm`); a measure converted to another unit (`6 feet`
-            // = `1,83 m`, within 5 %); the same digits grouped the other language's way (`10,000` in
-            // Vietnamese text read as 10).
-            // Two ranges are the same only with both bounds the same (`30 to 43` is not `33 to 43`).
-            if let j = right.firstIndex(where: { claimKey($0.1) == claimKey(c) && claimKey(c) != nil || sameDate(c, $0.1, yearsKept: yearsKept) || sameBounds(c, $0.1)
-                                                 || number(c) != nil && number(c) == number($0.1) && c.kind != .date && $0.1.kind != .date
-                                                    && !(isRange(c) && isRange($0.1))
-                                                    && (c.unit == nil || $0.1.unit == nil || c.unit == $0.1.unit)
-                                                 || converted(c, $0.1) || sameDigits(c, a, $0.1, b) || vagueAlike(c, $0.1)
-                                                 || sameDecade(c, $0.1) || sameDecade($0.1, c) || fahrenheitToCelsius(c, $0.1) || fahrenheitToCelsius($0.1, c) }) {
+        // 1. The same meaning on both sides; then their qualifiers. Same value and unit first, then the
+        // looser sameness below: `một ngày` (a day) must not take the `1` a score `1-0` has on both sides.
+        for strict in [true, false] {
+            var i = 0
+            while i < left.count {
+                let (k, c) = left[i]
+                let key = claimKey(c)
+                // Also the same: one value where a side leaves the unit implicit (`37` and `37-jarige`) or
+                // says it another way (`ten years`, `mười năm`); a measure converted to another unit (`6 feet`
+                // = `1,83 m`, within 5 %); the same digits grouped the other language's way (`10,000` in
+                // Vietnamese text read as 10).
+                // Two ranges are the same only with both bounds the same (`30 to 43` is not `33 to 43`).
+                let found = strict ? right.firstIndex { key != nil && claimKey($0.1) == key }
+                    : right.firstIndex { key != nil && claimKey($0.1) == key || sameDate(c, $0.1, yearsKept: yearsKept) || sameBounds(c, $0.1)
+                                         || number(c) != nil && number(c) == number($0.1) && c.kind != .date && $0.1.kind != .date
+                                            && !(isRange(c) && isRange($0.1))
+                                            && (c.unit == nil || $0.1.unit == nil || c.unit == $0.1.unit)
+                                         || converted(c, $0.1) || sameDigits(c, a, $0.1, b) || vagueAlike(c, $0.1)
+                                         || sameDecade(c, $0.1) || sameDecade($0.1, c) || fahrenheitToCelsius(c, $0.1) || fahrenheitToCelsius($0.1, c) }
+                guard let j = found else { i += 1; continue }
                 let (l, d) = right[j]
                 if c.qualifier != d.qualifier && !Self.isHedgeDroppedOrAdded(c.qualifier, d.qualifier) {
-                    let severity: DiffFinding.Severity = c.qualifier != nil && d.qualifier != nil ? .error : .warning
-                    findings.append(DiffFinding(kind: .qualifier_changed, severity: severity, original: location(k, c), translation: location(l, d),
-                                                expected: .claim(c), found: .claim(d),
+                    findings.append(DiffFinding(kind: .qualifier_changed, severity: c.qualifier != nil && d.qualifier != nil ? .error : .warning,
+                                                original: location(k, c), translation: location(l, d), expected: .claim(c), found: .claim(d),
                                                 message: "qualifier \(c.qualifier?.rawValue ?? "none") became \(d.qualifier?.rawValue ?? "none")"))
                 }
                 left.remove(at: i)
                 right.remove(at: j)
-            } else {
-                i += 1
             }
         }
         // A measure restated in another unit on its own side (`300 km (190 miles)`): translators keep one

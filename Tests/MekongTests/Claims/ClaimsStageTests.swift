@@ -353,6 +353,9 @@ import MekongCore
         (.en, "a wire of 1 nanometre and a 1 kilowatt-hour battery", ["1 nm", "1 kWh"]),
         // A height in feet and inches written with hyphens is one measure, not a range.
         (.en, "The 6-foot-6 forward and a 5-foot-10 guard, behind a 6-foot wall", ["78 in", "70 in", "6 ft"]),
+        // Decades are a unit; the article of `a decades-old dispute` is the dispute's.
+        (.en, "in the past two decades, after a decades-old dispute", ["2 decade"]),
+        (.vi, "trong hai thập kỷ qua", ["2 decade"]),
         // A unit glued to a Dutch number word.
         (.nl, "De vierentwintigjarige debuteerde op veertienjarige leeftijd", ["24 year", "14 year"]),
         // A bound a few words before the number, linked by `of` / `van`.

@@ -119,6 +119,19 @@ import MekongCore
         #expect(changed.findings.map(\.kind) == [.value_changed])
     }
 
+    @Test func decadesAreTenYearsEach() throws {
+        let d = try diff("Eleven people died in the past two decades.", .en, "In de afgelopen twintig jaar kwamen elf mensen om.", .nl)
+        #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
+    }
+
+    @Test func aNumberWithTheSameValueAndUnitIsMatchedBeforeALooserOne() throws {
+        // `một ngày` (a day) could take the translation's `1` of the score `1-0`; the `1` of the
+        // original's `1-0` is its counterpart.
+        let d = try diff("Rangers có một ngày thi đấu tệ khi thua với tỷ số 1-0 trước Livingston.", .vi,
+                         "Rangers beleefde een slechte wedstrijd en verloor met 1-0 van Livingston.", .nl)
+        #expect(!d.findings.contains { $0.kind == .number_missing && $0.original.map { d.original.string($0.span) } == "1" }, "\(d.findings.map(\.message))")
+    }
+
     @Test func aHeightInFeetAndInchesIsItsHeightInCentimetres() throws {
         let d = try diff("The 6-foot-6 forward grew up in Ohio.", .en, "De 198 cm lange aanvaller groeide op in Ohio.", .nl)
         #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
