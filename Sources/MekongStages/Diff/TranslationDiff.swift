@@ -733,6 +733,9 @@ public enum TranslationDiffer {
     static func comparable(_ e: Entity, _ side: SideIndex, _ k: Int) -> Bool {
         guard e.label == .PER || e.label == .LOC else { return false }
         if e.label == .LOC { return e.id != nil }
+        // A title the tagger took for a name (`Chief Executive` in Dutch text) names nobody.
+        let written = side.document.string(e.span)
+        if [side.document.mainLanguage, .en].contains(where: { (try? Gazetteer.shared($0))??.isTitle(written) == true }) { return false }
         if !e.canonical.contains(" ") && side.isCommonWord(side.document.string(e.span)) { return false }
         return e.canonical.contains(" ") || e.source == .link || !side.isFirstWord(e.span, k)
     }
@@ -819,8 +822,16 @@ public enum TranslationDiffer {
         // no Vietnamese syllable); a weak one only capitalized inside the sentence (`Chequers`, but also
         // `March` or `Supreme`), which counts only against a replacement the tagger sees as a name.
         var strongLost: (Int, SideIndex.NameWord)?, weakLost: (Int, SideIndex.NameWord)?
+        // A person's title written in English inside another language (`Judge Kavanaugh`) is no name.
+        let titleLists = [la, .en].compactMap { try? Gazetteer.shared($0) }
+        func isTitle(_ w: SideIndex.NameWord) -> Bool {
+            let word = String(String.UnicodeScalarView(w.scalars))
+            return titleLists.contains { $0.isTitle(word) }
+        }
         outer: for k in x {
-            for w in a.nameWords(k) where !groupWordsB.contains(w.folded) && !(la == .vi && isSyllable(w)) {
+            // Dutch and English write a genitive `s` to a name (`Flakes keuze`, `Gerrards ploeg`).
+            for w in a.nameWords(k) where !groupWordsB.contains(w.folded) && !groupWordsB.contains(w.folded + "s")
+                                        && !(la == .vi && isSyllable(w)) && !isTitle(w) {
                 let e = entity(a, k, w)
                 // A capital says little at a sentence's start unless the tagger saw a name there or the
                 // translation writes the word elsewhere (a name kept as written: `Palin`).

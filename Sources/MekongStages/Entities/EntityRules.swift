@@ -46,7 +46,9 @@ enum EntityRules {
         /// seen in a known name (`Tài chính`), or up to two before a capitalised word
         /// (`Truyền tải điện Quốc gia`) that are no function words. A title, an organisation
         /// head or a person's name ends the run.
-        func runEnd(_ k: Int, limit: Int, bridges: Bool, conjunctions: Bool = true) -> Int {
+        /// In an organisation's name (`orgName`), a name shaped like a person's after a conjunction
+        /// goes on the name (`Cơ Quan Đánh Giá và Ứng Dụng Công Nghệ`).
+        func runEnd(_ k: Int, limit: Int, bridges: Bool, conjunctions: Bool = true, orgName: Bool = false) -> Int {
             var j = k
             while j < s.count && j - k < limit {
                 if j > k && otherNameStarts(j) { break }
@@ -57,6 +59,11 @@ enum EntityRules {
                     var c = j
                     while c < s.count && c - j < 2 && (g.particles.contains(s.folded[c]) || g.links.contains(s.folded[c]) || conjunctions && g.conjunctions.contains(s.folded[c])) { c += 1 }
                     if c > j && name(c) && !otherNameStarts(c) { j = c; continue }
+                    if c > j && orgName && g.conjunctions.contains(s.folded[c - 1]) && personStarts(c) {
+                        j = c
+                        while j < s.count && j - k < limit && name(j) { j += 1 }
+                        continue
+                    }
                     if bridges && name(j - 1) && isBridge(j) {
                         // A name's last word ends lowercase (`Vật liệu`, `Tài chính`, `Xuất nhập khẩu`): one such
                         // word before a function word or a mark, two before another name.
@@ -147,7 +154,7 @@ enum EntityRules {
             if name(i) || language == .vi && s.isLowercaseWord(i), let (headEnd, label) = (name(i) ? g.heads : g.lowercaseHeads).longest(s.folded, from: i),
                name(headEnd), (knownStart[i]?.end ?? 0) < headEnd + 1, g.titles.longest(s.folded, from: i) == nil,
                name(i) || headEnd > i + 1 || p[s.tokens[i].range].contains(where: { $0 >= 0x80 }) {
-                let e = runEnd(headEnd, limit: 12, bridges: language == .vi)
+                let e = runEnd(headEnd, limit: 12, bridges: language == .vi, orgName: language == .vi)
                 // A lowercase place word is no part of the name (`tỉnh [Lào Cai]`, `cảng [Rotterdam]`).
                 let start = !name(i) && label == .LOC ? headEnd : i
                 if e > headEnd { add(start..<withNumber(e, label), label, .rule) }

@@ -125,6 +125,9 @@ final class Gazetteer: @unchecked Sendable {
     let cues: TokenTrie<Entity.Label>
     /// Function words (the language stage's list): never a bridge inside a name.
     let stopwords: U64Set
+    /// Compass words (`<lang>/compass-words.txt`): a known place of these words alone right before
+    /// another name is a direction in it (`Tây Bắc Sonora`, northwest Sonora), not the region.
+    let compassWords: U64Set
     /// Lowercase words inside a name before a capitalised one: particles of people's and
     /// organisations' names (`van`, `der`), links of organisations' names (`voor`, `of`), and
     /// conjunctions, only after an organisation's head word (`en`, `and`, `và`).
@@ -208,6 +211,7 @@ final class Gazetteer: @unchecked Sendable {
         }
         self.cues = cues
         stopwords = try Self.wordSet(ResourceData.optionalLines("\(lang)/stopwords.txt"))
+        compassWords = try Self.wordSet(ResourceData.optionalLines("\(lang)/compass-words.txt"))
         let connectorRows = try ResourceData.optionalTable("\(lang)/name-connectors.tsv")
         particles = Self.wordSet(connectorRows.filter { $0.count >= 2 && $0[1] == "particle" }.map { $0[0] })
         links = Self.wordSet(connectorRows.filter { $0.count >= 2 && $0[1] == "link" }.map { $0[0] })
@@ -266,6 +270,7 @@ final class Gazetteer: @unchecked Sendable {
             if entry.acronym && !(i..<end).allSatisfy({ s.isAllCapitals($0) || !s.isWord($0) }) { i += 1; continue }
             // A one- or two-letter word without its diacritics is too weak (`Y` of `Y te` is not `Ý`).
             if entry.foldedOnly && end == i + 1 && s.tokens[i].end - s.tokens[i].start <= 2 { i += 1; continue }
+            if end < s.count, s.isCapitalized(end), (i..<end).allSatisfy({ compassWords.contains(s.folded[$0]) }) { i = end; continue }
             out.append(Match(first: i, end: end, entry: entry))
             i = end
         }
@@ -332,6 +337,11 @@ final class Gazetteer: @unchecked Sendable {
     }
 
     static func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { (a &* 0x9E37_79B9_7F4A_7C15) ^ b }
+
+    /// Whether `word` alone is a person title of this language (`Judge`, `rechter`, `Chief Executive`).
+    func isTitle(_ phrase: String) -> Bool {
+        Self.spellings(phrase).contains { h in !h.isEmpty && titles.longest(h, from: 0)?.0 == h.count }
+    }
 
     private static func wordSet(_ lines: [String]) -> U64Set {
         var set = U64Set()

@@ -456,6 +456,24 @@ import MekongCore
         #expect(act.findings.isEmpty, "\(act.findings.map(\.message))")
     }
 
+    @Test func aGenitiveNameAndATitleWrittenInEnglishAreNoLostNames() throws {
+        // `Flakes keuze` keeps `Flake`; `Judge` before a name is a title, and `rechter` translates it.
+        let vietnamese = """
+        Sự lựa chọn của Flake rất quan trọng với đảng Cộng hòa.
+        Ông so sánh phản ứng của Waters với phản ứng của Judge Kavanaugh trước các chỉ trích.
+        """
+        let dutch = """
+        Flakes keuze was belangrijk voor de Republikeinen.
+        Hij vergeleek de reactie van Waters met die van rechter Kavanaugh op de kritiek.
+        """
+        let d = try diff(vietnamese, .vi, dutch, .nl)
+        #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
+        // A title the Dutch tagger takes for a name (`Chief Executive`) is no added name.
+        let title = try diff("Mike Coupe, giám đốc điều hành của Sainsbury's, nói rằng các cửa hàng sẽ thay đổi.", .vi,
+                             "Mike Coupe, Chief Executive van Sainsbury's, zegt dat de winkels zullen veranderen.", .nl)
+        #expect(!title.findings.contains { $0.kind == .entity_added }, "\(title.findings.map(\.message))")
+    }
+
     @Test func aCommonWordOrACompoundOfOneIsNoReplacementName() throws {
         // An institution translated into a Dutch compound (`Hooggerechtshof`, `Rampenpreventie`) and a
         // capitalized common word (`Schoonheid`) replace no name.

@@ -199,6 +199,19 @@ import MekongCore
         #expect(find(try entities("Lũ ở miền Trung được ông Lê Văn Tám báo cáo.", .vi), "Lê Văn Tám")?.label == "PER")
     }
 
+    @Test func aVietnameseOrganisationInTitleCaseRunsOnOverAConjunction() throws {
+        // `Ứng Dụng` looks like a person's name (surname `Ứng`); after `và` inside an agency's name it is the name's.
+        let vi = try entities("Cơ Quan Đánh Giá và Ứng Dụng Công Nghệ (BPPT) cho biết như vậy.", .vi)
+        #expect(find(vi, "Cơ Quan Đánh Giá và Ứng Dụng Công Nghệ")?.label == "ORG", "\(vi)")
+        #expect(!vi.contains { $0.label == "PER" })
+    }
+
+    @Test func aCompassRegionBeforeAnotherNameIsADirectionInIt() throws {
+        // `Tây Bắc` alone is north-west Vietnam; before `Sonora` it is north-west Sonora.
+        let vi = try entities("Mưa lớn ở Tây Bắc Sonora, còn vùng Tây Bắc vẫn khô.", .vi)
+        #expect(vi.filter { $0.text == "Tây Bắc" }.count == 1, "\(vi)")
+    }
+
     @Test func anAgeGroupBeforeACountryIsItsTeam() throws {
         let vi = try entities("U23 Việt Nam thắng U23 Thái Lan 2-1 trong trận chung kết.", .vi)
         #expect(find(vi, "U23 Việt Nam")?.label == "ORG")
