@@ -66,6 +66,9 @@ final class ClaimLexicon: Sendable {
     /// `maximum sustained winds of 85 mph`, `een maximale snelheid van 140 km`.
     let distantBounds: PhraseTable<Claim.Qualifier>
     let distantBoundLinks: PhraseTable<Bool>
+    /// Bound words that before a span of time mean `during` (`183 emissions over 24 hours`), unless one
+    /// of their cue words stands right before them (`for over 24 hours`): `during-words.tsv`.
+    let duringWords: PhraseTable<[String]>
     let rangeWords: PhraseTable<RangeRole>
     let changeWords: PhraseTable<Claim.Change>
     let vagueAmounts: PhraseTable<Decimal>
@@ -292,6 +295,7 @@ final class ClaimLexicon: Sendable {
         let distant = try ResourceData.optionalTable("\(lang)/distant-bounds.tsv").filter { $0.count >= 3 }
         distantBounds = PhraseTable(distant.compactMap { r in Claim.Qualifier(rawValue: r[1]).map { (r[0], $0) } })
         distantBoundLinks = PhraseTable(flags: distant.map { $0[2] })
+        duringWords = PhraseTable(try ResourceData.optionalTable("\(lang)/during-words.tsv").filter { $0.count >= 2 }.map { ($0[0], $0[1].split(separator: " ").map(String.init)) })
         qualifiersAfter = PhraseTable(after)
         rangeWords = PhraseTable(try ResourceData.table("\(lang)/range-words.tsv").compactMap { r in RangeRole(rawValue: r[1]).map { (r[0], $0) } })
         changeWords = PhraseTable(try ResourceData.table("\(lang)/change-words.tsv").compactMap { r in Claim.Change(rawValue: r[1]).map { (r[0], $0) } })

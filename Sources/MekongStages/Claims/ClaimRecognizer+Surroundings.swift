@@ -167,6 +167,10 @@ extension ClaimRecognizer {
            !(c.spelled && scale == nil && lex.qualifiersBeforeFiguresOnly.match(t.lower, endingAt: qEnd)?.length == q.length) {
             draft.qualifier = q.value
             draft.range = (qEnd - q.length)..<draft.range.upperBound
+            if let u = unit?.unit, Self.spansOfTime.contains(u), isDuring(t, qualifierAt: qEnd - q.length, length: q.length) {
+                draft.qualifier = nil
+                draft.range = t.skipSpaces(qEnd)..<draft.range.upperBound
+            }
         }
         if draft.low == nil, draft.qualifier == nil, let q = distantBound(t, before: qEnd) { draft.qualifier = q }
         // A bound written after the number wins over one before it (`từ 7000 đồng trở xuống`).
@@ -529,6 +533,21 @@ extension ClaimRecognizer {
         r.high = high
         r.unit = d.unit ?? bUnit?.unit
         return r
+    }
+
+    /// Units of a span of time (codes of the units files).
+    static let spansOfTime: Set<String> = ["s", "min", "h", "day", "week", "month", "year", "decade"]
+
+    /// Whether the bound word at `start` means `during` before a span of time (`emissions over 24
+    /// hours`): a word of `during-words.tsv` with none of its cue words right before it (`for over`).
+    func isDuring(_ t: ClaimText, qualifierAt start: Int, length: Int) -> Bool {
+        guard let d = lex.duringWords.match(t.lower, at: start), d.length == length else { return false }
+        let end = t.skipSpacesBack(start)
+        var s = end
+        while s > 0 && t.isLetter(s - 1) { s -= 1 }
+        guard s < end else { return true }
+        let before = String(String.UnicodeScalarView(t.lower[s..<end].compactMap(Unicode.Scalar.init)))
+        return !d.value.contains(before)
     }
 
     /// `maximum sustained winds of 85 mph`: a bound word (`distant-bounds.tsv`) at most three words

@@ -356,6 +356,9 @@ import MekongCore
         // Decades are a unit; the article of `a decades-old dispute` is the dispute's.
         (.en, "in the past two decades, after a decades-old dispute", ["2 decade"]),
         (.vi, "trong hai thập kỷ qua", ["2 decade"]),
+        // `over` before a span of time is `during`, unless a cue word makes it a bound (`for over`).
+        (.en, "It logged 183 emissions over 24 hours after waiting for over 3 days", ["183", "24 h", "3 day more_than"]),
+        (.vi, "công suất 110 tỷ mét khối, trên 20 mét vuông", ["110000000000 m3", "20 m2 more_than"]),
         // A unit glued to a Dutch number word.
         (.nl, "De vierentwintigjarige debuteerde op veertienjarige leeftijd", ["24 year", "14 year"]),
         // A bound a few words before the number, linked by `of` / `van`.

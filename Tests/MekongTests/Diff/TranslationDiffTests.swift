@@ -474,6 +474,13 @@ import MekongCore
         #expect(!title.findings.contains { $0.kind == .entity_added }, "\(title.findings.map(\.message))")
     }
 
+    @Test func aMountainRangeAndAContinentNamedEachLanguagesWayAreThere() throws {
+        let english = "Parts of the central Rockies may get snow.\nThey could become part of Euro-Asia integration."
+        let dutch = "Delen van de centrale Rocky Mountains kunnen sneeuw krijgen.\nZe zouden deel kunnen worden van de Europees-Aziatische integratie."
+        let d = try diff(english, .en, dutch, .nl)
+        #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
+    }
+
     @Test func aCommonWordOrACompoundOfOneIsNoReplacementName() throws {
         // An institution translated into a Dutch compound (`Hooggerechtshof`, `Rampenpreventie`) and a
         // capitalized common word (`Schoonheid`) replace no name.
