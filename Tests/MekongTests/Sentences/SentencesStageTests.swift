@@ -12,6 +12,7 @@ import MekongCore
         (.nl, "De groei was 1,6 procent en 3.200 banen. Op 21/11/2025 begon het.", ["De groei was 1,6 procent en 3.200 banen.", "Op 21/11/2025 begon het."]),
         (.nl, "Het park levert 480 MW. Het kost veel.", ["Het park levert 480 MW.", "Het kost veel."]),
         (.en, "Dr. Smith met Mr. Jones in the U.S. on Monday. It rained.", ["Dr. Smith met Mr. Jones in the U.S. on Monday.", "It rained."]),
+        (.en, "The data named U.S. Sens. Mike Lee and Orrin Hatch. Reps. Ann Kuster and Jim Banks spoke.", ["The data named U.S. Sens. Mike Lee and Orrin Hatch.", "Reps. Ann Kuster and Jim Banks spoke."]),
         (.en, "We saw e.g. apples and i.e. fruit. Then we left.", ["We saw e.g. apples and i.e. fruit.", "Then we left."]),
         (.en, "J. R. Smith arrived at 5 p.m. today. He spoke.", ["J. R. Smith arrived at 5 p.m. today.", "He spoke."]),
         (.en, "It grew 1.6% to $3,200. See https://example.com/a?b=c for more. Done!", ["It grew 1.6% to $3,200.", "See https://example.com/a?b=c for more.", "Done!"]),
