@@ -759,7 +759,9 @@ public enum TranslationDiffer {
         // knows how that language writes it, and the group does not.
         func absent(_ e: Entity, _ side: SideIndex, _ folded: String, _ language: Language, _ otherWords: Set<String>) -> Bool {
             if e.label != .PER { return namedByID(e, in: folded, language: language) == false }
-            let written = EntityCanonical.fold(side.document.text[e.span.range])
+            // A closing quote the tokenizer took for a possessive apostrophe (`Pwp’`) is no part of the name.
+            var written = EntityCanonical.fold(side.document.text[e.span.range])
+            while let last = written.unicodeScalars.last, last == "’" || last == "'" { written.unicodeScalars.removeLast() }
             if personKeys(e, written: written).contains(where: { folded.contains($0) }) { return false }
             // Most of a longer name's words kept (`Salt Lake City` in `Thành phố Salt Lake`), or spelled
             // alike (`Sajpov`, `Democraten`).

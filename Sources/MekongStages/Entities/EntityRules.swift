@@ -110,7 +110,8 @@ enum EntityRules {
                 }
             }
             // Title, then the person's name.
-            if let (titleEnd, _) = g.titles.longest(s.folded, from: i), !g.startsNotAName(s, at: i) {
+            // Not where the title word starts a longer known name (`General Assembly`, `General Motors`).
+            if let (titleEnd, _) = g.titles.longest(s.folded, from: i), !g.startsNotAName(s, at: i), (knownStart[i]?.end ?? 0) <= titleEnd {
                 let k = titleEnd
                 // Stop before an organisation or a known place: `Bộ trưởng Bộ Công Thương`.
                 var j = k

@@ -481,6 +481,13 @@ import MekongCore
         #expect(d.findings.isEmpty, "\(d.findings.map(\.message))")
     }
 
+    @Test func aClosingQuoteAfterANameIsNoPartOfIt() throws {
+        // The Dutch tagger's `Pwp’` (quote taken for a possessive apostrophe) is the original's `Pwp`.
+        let d = try diff("A Labour member of the Welsh Assembly said that MWP 'rhymes with Twp and Pwp'.", .en,
+                         "Een lid van de Nationale Vergadering van Wales van de Labour-partij zei dat MWP ‘rijmt op Twp en Pwp’.", .nl)
+        #expect(!d.findings.contains { $0.kind == .entity_added }, "\(d.findings.map(\.message))")
+    }
+
     @Test func aCommonWordOrACompoundOfOneIsNoReplacementName() throws {
         // An institution translated into a Dutch compound (`Hooggerechtshof`, `Rampenpreventie`) and a
         // capitalized common word (`Schoonheid`) replace no name.

@@ -212,6 +212,13 @@ import MekongCore
         #expect(vi.filter { $0.text == "Tây Bắc" }.count == 1, "\(vi)")
     }
 
+    @Test func aTitleWordThatStartsAKnownNameIsNoTitle() throws {
+        // `General` is a title, but `General Assembly` a known name: `Assembly Saturday` is no person.
+        let en = try entities("Ri Yong Ho told world leaders at the U.N. General Assembly Saturday that talks had stalled.", .en)
+        #expect(find(en, "General Assembly")?.label == "ORG", "\(en)")
+        #expect(!en.contains { $0.text.contains("Saturday") })
+    }
+
     @Test func anAgeGroupBeforeACountryIsItsTeam() throws {
         let vi = try entities("U23 Việt Nam thắng U23 Thái Lan 2-1 trong trận chung kết.", .vi)
         #expect(find(vi, "U23 Việt Nam")?.label == "ORG")
