@@ -72,6 +72,8 @@ final class ClaimLexicon: Sendable {
     let rangeWords: PhraseTable<RangeRole>
     let changeWords: PhraseTable<Claim.Change>
     let vagueAmounts: PhraseTable<Decimal>
+    /// The unit a vague amount names itself (third column: `decades` is at least 20 years).
+    let vagueUnits: PhraseTable<String>
     let months: PhraseTable<Int>
     /// How a month's name reads without a day or a year (months.tsv's third column).
     struct LoneMonth: Sendable {
@@ -301,6 +303,7 @@ final class ClaimLexicon: Sendable {
         changeWords = PhraseTable(try ResourceData.table("\(lang)/change-words.tsv").compactMap { r in Claim.Change(rawValue: r[1]).map { (r[0], $0) } })
         let vague = try ResourceData.table("\(lang)/vague-amounts.tsv")
         vagueAmounts = PhraseTable(vague.compactMap { r in Decimal(string: r[1]).map { (r[0], $0) } })
+        vagueUnits = PhraseTable(vague.filter { $0.count >= 3 && $0[2] != "-" }.map { ($0[0], $0[2]) })
         let monthRows = try ResourceData.optionalTable("\(lang)/months.tsv")
         months = PhraseTable(monthRows.compactMap { r in Int(r[1]).map { (r[0], $0) } })
         let lone = monthRows.compactMap { r -> (String, LoneMonth)? in

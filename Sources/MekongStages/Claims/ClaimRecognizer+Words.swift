@@ -405,6 +405,9 @@ extension ClaimRecognizer {
         var kind: Claim.Kind = .count
         if let u = lex.unit(t, at: j), unit != nil {
             switch u.value.category { case .money: kind = .money; case .percent: kind = .percent; case .quantity: kind = .quantity }
+        } else if let own = lex.vagueUnits.match(t.lower, at: i), own.length == m.length {
+            unit = own.value
+            kind = .quantity
         }
         return Draft(range: i..<end, claim: kind, value: nil, low: m.value, unit: unit)
     }

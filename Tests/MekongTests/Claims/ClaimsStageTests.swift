@@ -353,9 +353,12 @@ import MekongCore
         (.en, "a wire of 1 nanometre and a 1 kilowatt-hour battery", ["1 nm", "1 kWh"]),
         // A height in feet and inches written with hyphens is one measure, not a range.
         (.en, "The 6-foot-6 forward and a 5-foot-10 guard, behind a 6-foot wall", ["78 in", "70 in", "6 ft"]),
-        // Decades are a unit; the article of `a decades-old dispute` is the dispute's.
-        (.en, "in the past two decades, after a decades-old dispute", ["2 decade"]),
+        // Decades are a unit; the article of `a decades-old dispute` is the dispute's, which is decades old.
+        (.en, "in the past two decades, after a decades-old dispute", ["2 decade", "- year low 20"]),
         (.vi, "trong hai thập kỷ qua", ["2 decade"]),
+        // Decades alone are a vague amount of years.
+        (.en, "It ignores decades of law", ["- year low 20"]),
+        (.vi, "luật đã có hàng thập kỷ", ["- year low 20"]),
         // `over` before a span of time is `during`, unless a cue word makes it a bound (`for over`).
         (.en, "It logged 183 emissions over 24 hours after waiting for over 3 days", ["183", "24 h", "3 day more_than"]),
         (.vi, "công suất 110 tỷ mét khối, trên 20 mét vuông", ["110000000000 m3", "20 m2 more_than"]),
