@@ -516,8 +516,9 @@ public enum TranslationDiffer {
         }
         left.removeAll { c in isRange(c.1) && !right.contains { sameBounds(c.1, $0.1) } && bounds(c, in: &right) }
         right.removeAll { d in isRange(d.1) && !left.contains { sameBounds($0.1, d.1) } && bounds(d, in: &left) }
-        // 1. The same meaning on both sides; then their qualifiers. Same value and unit first, then the
-        // looser sameness below: `một ngày` (a day) must not take the `1` a score `1-0` has on both sides.
+        // 1. The same meaning on both sides; then their qualifiers. Same value, unit and kind first, then the
+        // looser sameness below: `một ngày` (a day) or the ordinal `first` must not take the `1` a score
+        // (`1-0`, `4-1`) has on both sides.
         for strict in [true, false] {
             var i = 0
             while i < left.count {
@@ -528,7 +529,7 @@ public enum TranslationDiffer {
                 // = `1,83 m`, within 5 %); the same digits grouped the other language's way (`10,000` in
                 // Vietnamese text read as 10).
                 // Two ranges are the same only with both bounds the same (`30 to 43` is not `33 to 43`).
-                let found = strict ? right.firstIndex { key != nil && claimKey($0.1) == key }
+                let found = strict ? right.firstIndex { key != nil && claimKey($0.1) == key && $0.1.kind == c.kind }
                     : right.firstIndex { key != nil && claimKey($0.1) == key || sameDate(c, $0.1, yearsKept: yearsKept) || sameBounds(c, $0.1)
                                          || number(c) != nil && number(c) == number($0.1) && c.kind != .date && $0.1.kind != .date
                                             && !(isRange(c) && isRange($0.1))
