@@ -672,7 +672,11 @@ public enum TranslationDiffer {
     /// Two mentions name one entity: same id, same canonical form, or one a part of the
     /// other's words (`Putin` in `Vladimir Putin`).
     static func sameEntity(_ e: Entity, _ f: Entity) -> Bool {
-        if let i = e.id, let j = f.id { return i == j }
+        if let i = e.id, let j = f.id {
+            // One word written alike with two ids is one name the two gazetteers read two ways
+            // (`the Amazon`, the company to one, the river to the other: `de Amazone`).
+            return i == j || !e.canonical.contains(" ") && !f.canonical.contains(" ") && sameNameWord(e.canonical[...], f.canonical[...])
+        }
         let x = spellings(e.canonical), y = spellings(f.canonical)
         if x.contains(where: y.contains) { return true }
         guard e.label == .PER && f.label == .PER else { return false }

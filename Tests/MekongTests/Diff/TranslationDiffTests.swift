@@ -492,6 +492,13 @@ import MekongCore
         #expect(!d.findings.contains { $0.kind == .entity_added }, "\(d.findings.map(\.message))")
     }
 
+    @Test func oneWordWrittenAlikeWithTwoIdsIsOneName() throws {
+        // English `Amazon` is the company to the gazetteer, Dutch `Amazone` the river: one name.
+        let d = try diff("The motto is painted on every naval base from Lake Titicaca to the Amazon.", .en,
+                         "Het motto prijkt op alle marinebases van het Titicacameer tot aan de Amazone.", .nl)
+        #expect(!d.findings.contains { $0.kind == .entity_added || $0.kind == .entity_missing }, "\(d.findings.map(\.message))")
+    }
+
     @Test func aCommonWordOrACompoundOfOneIsNoReplacementName() throws {
         // An institution translated into a Dutch compound (`Hooggerechtshof`, `Rampenpreventie`) and a
         // capitalized common word (`Schoonheid`) replace no name.
