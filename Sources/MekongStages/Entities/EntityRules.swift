@@ -104,8 +104,10 @@ enum EntityRules {
         while i < s.count {
             // Known names; a lone one that is also a given name (`Nga`, `Anh`) only when no title precedes it.
             if let m = knownStart[i], !(m.entry.alsoGivenName && i > 0 && g.titles.longest(s.folded, from: i - 1, limit: i) != nil) {
-                // A lone word that is also a given name and an honorific, sentence-initial: too weak (`Anh` = he, you).
-                if !(m.entry.alsoGivenName && i == 0 && g.titles.longest(s.folded, from: i, limit: i + 1) != nil) {
+                // A lone word that is also a given name and an honorific, sentence-initial: too weak (`Anh` = he, you);
+                // before a name that is no known place, the honorific (`kể cả Anh Mandagi`, Mr Mandagi).
+                let honorific = m.entry.alsoGivenName && m.end == i + 1 && g.titles.longest(s.folded, from: i, limit: i + 1) != nil
+                if !(honorific && (i == 0 || language == .vi && name(i + 1) && knownStart[i + 1] == nil)) {
                     add(m.first..<withNumber(m.end, m.entry.label), m.entry.label, .gazetteer, id: m.entry.id, priority: 2)
                 }
             }

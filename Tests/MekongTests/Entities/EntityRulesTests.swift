@@ -219,6 +219,13 @@ import MekongCore
         #expect(!en.contains { $0.text.contains("Saturday") })
     }
 
+    @Test func anHonorificThatNamesACountryBeforeANameIsTheHonorific() throws {
+        // `Anh` is Britain, a given name and an honorific; before a name that is no known place it is `Mr`.
+        let vi = try entities("Những người bị mắc kẹt, kể cả Anh Mandagi, là các học trò của ông.", .vi)
+        #expect(!vi.contains { $0.text == "Anh" }, "\(vi)")
+        #expect(find(try entities("Quan hệ giữa Anh và Pháp rất tốt.", .vi), "Anh")?.id == "GB")
+    }
+
     @Test func anAgeGroupBeforeACountryIsItsTeam() throws {
         let vi = try entities("U23 Việt Nam thắng U23 Thái Lan 2-1 trong trận chung kết.", .vi)
         #expect(find(vi, "U23 Việt Nam")?.label == "ORG")
