@@ -180,6 +180,29 @@ public enum TranslationDiffer {
 
         func text(_ span: TextSpan) -> String { document.string(span) }
 
+        /// The values (as digits) of the Roman numerals sentence `k` writes after a capitalized word
+        /// (`WO I`, `Elizabeth II`, `World War II`): a lone `I` counts only after a word in capitals,
+        /// since English `I` is a pronoun.
+        func romanNumerals(_ k: Int) -> [String] {
+            let words = text(document.sentences[k].span).split(whereSeparator: { !$0.isLetter })
+            var out: [String] = []
+            for (n, w) in words.enumerated() where n > 0 && w.allSatisfy({ "IVXL".contains($0) }) && w.count <= 6 {
+                let before = words[n - 1]
+                guard before.first?.isUppercase == true, w != "I" || before.count > 1 && before.allSatisfy(\.isUppercase),
+                      let value = Self.romanValue(w) else { continue }
+                out.append(String(value))
+            }
+            return out
+        }
+
+        static func romanValue(_ w: Substring) -> Int? {
+            let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50]
+            var total = 0
+            let digits = w.compactMap { values[$0] }
+            for (i, v) in digits.enumerated() { total += i + 1 < digits.count && digits[i + 1] > v ? -v : v }
+            return total > 0 && total < 90 ? total : nil
+        }
+
         /// The language's word lists (`EntityLexicon`), where it has them (Dutch).
         let lexicon: EntityLexicon?
 
@@ -619,8 +642,13 @@ public enum TranslationDiffer {
         left.removeAll { c in DateParts(c.1).map { $0.day == nil && $0.year == nil && b.writesMonth($0.month, in: y) } ?? false }
         right.removeAll { d in DateParts(d.1).map { $0.day == nil && $0.year == nil && a.writesMonth($0.month, in: x) } ?? false }
         // A bare number the other side writes inside a name or an identifier (`Đài số 4` / `Radio 4`,
-        // `Thế chiến 1` / `WW1`, a score `1-0`, a year in a name: `London 2012`) is there, whatever the claims made of it.
-        func lone(_ side: SideIndex, _ r: Range<Int>) -> Set<String> { r.reduce(into: Set<String>()) { s, k in for span in side.loneDigits[k] { s.insert(side.text(span)) } } }
+        // `Thế chiến 1` / `WW1` / `WO I`, a score `1-0`, a year in a name: `London 2012`) is there, whatever the claims made of it.
+        func lone(_ side: SideIndex, _ r: Range<Int>) -> Set<String> {
+            r.reduce(into: Set<String>()) { s, k in
+                for span in side.loneDigits[k] { s.insert(side.text(span)) }
+                s.formUnion(side.romanNumerals(k))
+            }
+        }
         let loneA = lone(a, x), loneB = lone(b, y)
         func writtenBare(_ c: Claim, _ side: SideIndex, _ otherLone: Set<String>) -> Bool {
             guard c.unit == nil, [.number, .count, .ordinal, .year].contains(c.kind), !isRange(c) else { return false }
@@ -645,7 +673,8 @@ public enum TranslationDiffer {
     /// `Flight 6321`) are compared as written: digits of one side that the other side's group
     /// does not write anywhere are missing (or added).
     static func compareLoneDigits(_ a: SideIndex, _ x: Range<Int>, _ b: SideIndex, _ y: Range<Int>, into findings: inout [DiffFinding]) {
-        func runs(_ side: SideIndex, _ r: Range<Int>) -> Set<String> { r.reduce(into: Set<String>()) { $0.formUnion(side.digitRuns[$1]) } }
+        // With the numbers the group writes in Roman numerals (`WO I` for `WW1`, `Thế chiến 1`).
+        func runs(_ side: SideIndex, _ r: Range<Int>) -> Set<String> { r.reduce(into: Set<String>()) { $0.formUnion(side.digitRuns[$1]); $0.formUnion(side.romanNumerals($1)) } }
         let inA = runs(a, x), inB = runs(b, y)
         func check(_ side: SideIndex, _ r: Range<Int>, _ other: Set<String>, original: Bool) {
             var reported = Set<String>()

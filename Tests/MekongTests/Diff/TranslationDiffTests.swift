@@ -458,6 +458,13 @@ import MekongCore
         let act = try diff("Đạo luật Chính phủ Wales năm 2017 trao quyền đổi tên.", .vi,
                            "Met de Government of Wales Act 2017 kreeg de Vergadering het recht om haar naam te wijzigen.", .nl)
         #expect(act.findings.isEmpty, "\(act.findings.map(\.message))")
+        // A number in a name written in Roman numerals on the other side (`WW1` / `WO I`, `Thế chiến 1`).
+        let war = try diff("Bernard Vann: a WW1 Victoria Cross cleric is celebrated", .en,
+                           "Bernard Vann: geestelijke met het Victoria Cross uit WO I geëerd", .nl)
+        #expect(war.findings.isEmpty, "\(war.findings.map(\.message))")
+        let war2 = try diff("Kỷ niệm Giáo sĩ Bernard Vann nhận Huân chương Chữ thập Victoria trong Thế chiến 1", .vi,
+                            "Bernard Vann: geestelijke met het Victoria Cross uit WO I geëerd", .nl)
+        #expect(!war2.findings.contains { $0.kind == .number_missing }, "\(war2.findings.map(\.message))")
     }
 
     @Test func aGenitiveNameAndATitleWrittenInEnglishAreNoLostNames() throws {
