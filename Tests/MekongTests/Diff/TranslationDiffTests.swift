@@ -257,6 +257,16 @@ import MekongCore
         #expect(groups.map(\.translation) == [0..<2, 2..<3], "\(groups)")
     }
 
+    @Test func aShortSentenceSplitOffByTheTranslatorIsNoSentenceAdded() {
+        // 200 characters rendered as 220 + 45: an uneven split, not a sentence the translation adds.
+        let a = [SentenceAligner.Sentence(length: 90, anchors: []), SentenceAligner.Sentence(length: 200, anchors: []),
+                 SentenceAligner.Sentence(length: 100, anchors: [])]
+        let b = [SentenceAligner.Sentence(length: 92, anchors: []), SentenceAligner.Sentence(length: 220, anchors: []),
+                 SentenceAligner.Sentence(length: 45, anchors: []), SentenceAligner.Sentence(length: 104, anchors: [])]
+        let groups = SentenceAligner().align(a, b)
+        #expect(groups.map(\.translation) == [0..<1, 1..<3, 3..<4], "\(groups)")
+    }
+
     @Test func aSentenceTheTranslatorSplitInThreeIsOneGroup() {
         // A 270-character sentence rendered as 150 + 75 + 85 characters: one group, no sentence added.
         let a = [SentenceAligner.Sentence(length: 60, anchors: []), SentenceAligner.Sentence(length: 270, anchors: []),
