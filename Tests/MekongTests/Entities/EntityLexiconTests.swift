@@ -78,9 +78,20 @@ import MekongCore
         #expect(fromBytes.count == fromLines.count)
     }
 
-    @Test func englishAndVietnameseHaveNoLexiconSoTheirFeaturesStayAsTrained() throws {
-        #expect(try EntityLexicon.shipped(.en) == nil)
+    @Test func vietnameseHasNoLexiconSoItsFeaturesStayAsTrained() throws {
         #expect(try EntityLexicon.shipped(.vi) == nil)
+    }
+
+    @Test func aCapitalisedEnglishWordWrittenInLowercaseIsFlaggedAndANameIsNot() throws {
+        let en = try #require(try EntityLexicon.shipped(.en))
+        // Sentence-initial verbs and adjectives the tagger took for names (`Try Varkala`).
+        for word in ["Try", "Visit", "Friendly", "Great"] {
+            #expect(flagged(word, en), "\(word)")
+        }
+        for word in ["Varkala", "Fallujah", "Wolfowitz"] {
+            #expect(!flagged(word, en), "\(word)")
+        }
+        #expect(flags("try", en) == 0)
     }
 
     @Test func theLexiconOnlyAddsFeatures() throws {
