@@ -14,6 +14,9 @@ public struct EntityCandidate: Sendable, Equatable {
     /// title or cue word (`chị Nga`, `tiếng Nga`) outranks the gazetteer (`Nga` = Russia),
     /// which outranks a name by its shape alone.
     public var priority: Int
+    /// The tagger's: how much its emission scores prefer a place to an organisation over the
+    /// span's words (positive for a place); 0 from the other proposers.
+    public var placeMargin: Float = 0
     public init(span: TextSpan, label: Entity.Label, source: Entity.Source, id: String? = nil, canonical: String? = nil, priority: Int = 0) {
         self.span = span
         self.label = label
@@ -27,8 +30,11 @@ public struct EntityCandidate: Sendable, Equatable {
 /// Merges candidates from all proposers into non-overlapping entities in text order.
 /// Gazetteer and rule proposals come first, the longer span first (the gazetteer's on a
 /// tie): `Thành phố Hồ Chí Minh` (LOC) beats `Hồ Chí Minh` (PER). Linked mentions come next,
-/// the tagger's last — except that a one-word known name strictly inside a tagger's span
-/// gives way to it: `Russia` in `Bank of Russia`.
+/// the tagger's last — except that a known name strictly inside a tagger's span gives way to
+/// it (`Russia` in `Bank of Russia`, `Verenigde Staten` in `Grote Prijs van de Verenigde
+/// Staten West`; of a person's name only a one-word one: `Jan Peters` stays whole), and that a
+/// known organisation the tagger reads as a place with confidence is that place
+/// (`in Anderlecht`, the town, not its club).
 public enum EntityMerger {
     private static func tier(_ c: EntityCandidate, insideModel: Bool) -> Int {
         switch c.source {
@@ -38,7 +44,27 @@ public enum EntityMerger {
         }
     }
 
+    /// How sure of a place the tagger must be to relabel a known organisation (its emission
+    /// margin, `placeMargin`): `in Anderlecht` (the town, not the club) scores 25 to 70, `at
+    /// Enron` 12, `the EU` 2.
+    static let placeOverOrganisation: Float = 20
+
     public static func merge(_ candidates: [EntityCandidate], text: [UInt8]) -> [Entity] {
+        var candidates = candidates
+        // A place's name that is also its club's (`Anderlecht`): where the tagger finds the same
+        // words as a known organisation but reads them as a place with confidence, its reading
+        // of the context wins (and the organisation's id goes).
+        var modelLabels: [Range<Int>: Entity.Label] = [:]
+        for c in candidates where c.source == .model && c.label == .LOC && c.placeMargin >= placeOverOrganisation { modelLabels[c.span.range] = c.label }
+        if !modelLabels.isEmpty {
+            for k in candidates.indices where candidates[k].source == .gazetteer && candidates[k].label == .ORG {
+                if let l = modelLabels[candidates[k].span.range], l != candidates[k].label {
+                    candidates[k].label = l
+                    candidates[k].id = nil
+                    candidates[k].canonical = nil
+                }
+            }
+        }
         // The tagger's spans in text order (it proposes them sentence by sentence, left to right).
         let modelSpans = candidates.filter { $0.source == .model }.map(\.span.range).sorted { $0.lowerBound < $1.lowerBound }
         func insideModel(_ r: Range<Int>) -> Bool {
@@ -53,7 +79,7 @@ public enum EntityMerger {
             return r.upperBound <= m.upperBound && m.count > r.count
         }
         let tiers = candidates.map { c in
-            let inside = c.source != .model && !modelSpans.isEmpty && !text[c.span.range].contains(0x20) && insideModel(c.span.range)
+            let inside = c.source != .model && !modelSpans.isEmpty && (c.label != .PER || !text[c.span.range].contains(0x20)) && insideModel(c.span.range)
             return tier(c, insideModel: inside)
         }
         let ordered = candidates.indices.sorted { a, b in

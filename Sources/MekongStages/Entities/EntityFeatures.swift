@@ -66,7 +66,10 @@ struct TokenInfo {
     static let usuallyLowercase: UInt16 = 1 << 11
     /// Capitalised, and the language's lexicon knows the word as a name (`Geboers`, `Smeets`).
     static let knownName: UInt16 = 1 << 12
-    static let flagCount = 13
+    /// Capitalised, and the lexicon knows the word as a place (`Fallujah`), a given name
+    /// (`Elyse`) or a surname (`Lenhart`).
+    static let placeName: UInt16 = 1 << 13, givenName: UInt16 = 1 << 14, surname: UInt16 = 1 << 15
+    static let flagCount = 16
 }
 
 /// Feature extraction: the templates of the tagger, each hashed with the template's id into

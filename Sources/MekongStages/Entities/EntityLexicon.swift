@@ -14,6 +14,10 @@ import MekongCore
 /// - `word-clusters.tsv`: word, then its class among 64, 256 and 1024 distributional classes
 ///   learnt from unlabeled text: words that share neighbours share a class, so the tagger
 ///   reads a word seen rarely in training like the ones it knows (`Brussel` like `Amsterdam`).
+/// - `place-words.txt`, `given-name-words.txt`, `surname-words.txt`: one-word names of places,
+///   given names and surnames (typed, where `proper-words.txt` is not): a capitalised token
+///   listed there gets `TokenInfo.placeName`, `.givenName`, `.surname` (`Fallujah` is a place
+///   the training data never saw, `Lenhart` a surname).
 ///
 /// Words are keyed by the hash `EntityFeatures.describe` gives a token's lowercased scalars,
 /// in open-addressed tables (one probe for most lookups; no string is kept): one of the
@@ -23,11 +27,12 @@ import MekongCore
 public final class EntityLexicon: Sendable {
     /// Word hash -> the classes (16 bits each, class + 1, coarse to fine).
     private let classTable: Table
-    /// Word hash -> `lowercaseBit` | `properBit`.
+    /// Word hash -> `lowercaseBit` | `properBit` | `placeBit` | `givenBit` | `surnameBit`.
     private let caseTable: Table
     /// Entries of the two tables.
     public var count: Int { classTable.count + caseTable.count }
     private static let lowercaseBit: UInt64 = 1 << 63, properBit: UInt64 = 1 << 62
+    private static let placeBit: UInt64 = 1 << 61, givenBit: UInt64 = 1 << 60, surnameBit: UInt64 = 1 << 59
 
     /// An open-addressed table at most three quarters full; a word listed twice merges its values.
     private struct Table: Sendable {
@@ -66,7 +71,8 @@ public final class EntityLexicon: Sendable {
         }
     }
 
-    public init(lowercaseWords: some Sequence<String>, properWords: some Sequence<String> = [String](), classes: [[String]]) {
+    public init(lowercaseWords: some Sequence<String>, properWords: some Sequence<String> = [String](), classes: [[String]],
+                places: some Sequence<String> = [String](), givenNames: some Sequence<String> = [String](), surnames: some Sequence<String> = [String]()) {
         var entries: [(UInt64, UInt64)] = [], marks: [(UInt64, UInt64)] = []
         for row in classes where row.count >= 2 {
             var packed: UInt64 = 0
@@ -78,16 +84,19 @@ public final class EntityLexicon: Sendable {
         }
         for w in lowercaseWords { marks.append((Self.hash(w), Self.lowercaseBit)) }
         for w in properWords { marks.append((Self.hash(w), Self.properBit)) }
+        for w in places { marks.append((Self.hash(w), Self.placeBit)) }
+        for w in givenNames { marks.append((Self.hash(w), Self.givenBit)) }
+        for w in surnames { marks.append((Self.hash(w), Self.surnameBit)) }
         classTable = Table(entries)
         caseTable = Table(marks)
     }
 
     /// Reads the two files' bytes (`#` comments and blank lines skipped), hashing each word
     /// straight from its UTF-8: loading 135 000 words makes no string of them.
-    init(lowercaseWords: [UInt8], properWords: [UInt8], classes: [UInt8]) {
+    init(lowercaseWords: [UInt8], properWords: [UInt8], classes: [UInt8], places: [UInt8] = [], givenNames: [UInt8] = [], surnames: [UInt8] = []) {
         var entries: [(UInt64, UInt64)] = [], marks: [(UInt64, UInt64)] = []
         entries.reserveCapacity(classes.count / 16)
-        marks.reserveCapacity(lowercaseWords.count / 9 + properWords.count / 8)
+        marks.reserveCapacity(lowercaseWords.count / 9 + (properWords.count + places.count + givenNames.count + surnames.count) / 8)
         Self.eachLine(classes) { p, line in
             var i = line.lowerBound
             while i < line.upperBound && p[i] != 0x09 { i += 1 }
@@ -106,6 +115,9 @@ public final class EntityLexicon: Sendable {
         }
         Self.eachLine(lowercaseWords) { p, line in marks.append((Self.hash(p, line), Self.lowercaseBit)) }
         Self.eachLine(properWords) { p, line in marks.append((Self.hash(p, line), Self.properBit)) }
+        Self.eachLine(places) { p, line in marks.append((Self.hash(p, line), Self.placeBit)) }
+        Self.eachLine(givenNames) { p, line in marks.append((Self.hash(p, line), Self.givenBit)) }
+        Self.eachLine(surnames) { p, line in marks.append((Self.hash(p, line), Self.surnameBit)) }
         classTable = Table(entries)
         caseTable = Table(marks)
     }
@@ -163,10 +175,14 @@ public final class EntityLexicon: Sendable {
 
     static let classMask: UInt64 = (1 << 48) - 1
 
-    /// The `TokenInfo` flags an entry gives its token: usually lowercase, known name.
+    /// The `TokenInfo` flags an entry gives its token: usually lowercase, known name, place,
+    /// given name, surname.
     @inline(__always)
     static func flags(_ entry: UInt64) -> UInt16 {
-        (entry & lowercaseBit != 0 ? TokenInfo.usuallyLowercase : 0) | (entry & properBit != 0 ? TokenInfo.knownName : 0)
+        guard entry >> 59 != 0 else { return 0 }
+        return (entry & lowercaseBit != 0 ? TokenInfo.usuallyLowercase : 0) | (entry & properBit != 0 ? TokenInfo.knownName : 0)
+            | (entry & placeBit != 0 ? TokenInfo.placeName : 0) | (entry & givenBit != 0 ? TokenInfo.givenName : 0)
+            | (entry & surnameBit != 0 ? TokenInfo.surname : 0)
     }
 
     private static let loaded: [Language: Result<EntityLexicon?, Error>] = {
@@ -180,8 +196,10 @@ public final class EntityLexicon: Sendable {
                     return [UInt8](data)
                 }
                 let words = try bytes("lowercase-words.txt"), names = try bytes("proper-words.txt"), classes = try bytes("word-clusters.tsv")
-                if words == nil && names == nil && classes == nil { return nil }
-                return EntityLexicon(lowercaseWords: words ?? [], properWords: names ?? [], classes: classes ?? [])
+                let places = try bytes("place-words.txt"), given = try bytes("given-name-words.txt"), surnames = try bytes("surname-words.txt")
+                if [words, names, classes, places, given, surnames].allSatisfy({ $0 == nil }) { return nil }
+                return EntityLexicon(lowercaseWords: words ?? [], properWords: names ?? [], classes: classes ?? [],
+                                     places: places ?? [], givenNames: given ?? [], surnames: surnames ?? [])
             }
         }
         return out

@@ -141,9 +141,21 @@ public final class EntityTagger {
     public func candidates(_ p: UnsafeBufferPointer<UInt8>, _ tokens: ArraySlice<WordToken>, model: EntityModel, gazetteer: GazetteerMatches? = nil, into out: inout [EntityCandidate]) {
         let tags = self.tags(p, tokens, model: model, gazetteer: gazetteer)
         let base = tokens.startIndex
+        let t = model.tags.count
+        let loc = model.tags.labels.firstIndex(of: .LOC), org = model.tags.labels.firstIndex(of: .ORG)
         for (s, e, l) in model.tags.spans(tags) {
             let span = TextSpan(tokens[base + s].start, tokens[base + e - 1].end)
-            out.append(EntityCandidate(span: span, label: model.tags.labels[l], source: .model))
+            var c = EntityCandidate(span: span, label: model.tags.labels[l], source: .model)
+            if let loc, let org {
+                // B- on the first word, I- on the others: the emission scores of the span read as a place, less as an organisation.
+                var margin: Float = 0
+                for k in s..<e {
+                    let (a, b) = k == s ? (model.tags.begin(loc), model.tags.begin(org)) : (model.tags.inside(loc), model.tags.inside(org))
+                    margin += emissions[k * t + a] - emissions[k * t + b]
+                }
+                c.placeMargin = margin
+            }
+            out.append(c)
         }
     }
 }

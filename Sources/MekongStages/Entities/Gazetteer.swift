@@ -10,6 +10,10 @@ struct SentenceTokens {
     var flags: [UInt8] = []
 
     static let capitalized: UInt8 = 1, allCapitals: UInt8 = 2, word: UInt8 = 4, lowercase: UInt8 = 8
+    /// Two capitals or more (`MoST`, `HoSE`, `McDonald`, `NATO`).
+    static let severalCapitals: UInt8 = 16
+    /// The English pronoun `I` (`I`, `I'm`, `I’ll`): capitalised whatever the writer's habits.
+    static let pronounI: UInt8 = 32
 
     mutating func load(_ p: UnsafeBufferPointer<UInt8>, _ tokens: ArraySlice<WordToken>) {
         self.tokens.removeAll(keepingCapacity: true)
@@ -26,16 +30,18 @@ struct SentenceTokens {
     var count: Int { tokens.count }
 
     /// Whether the writer does not capitalise names (`i live in san francisco`): at least three
-    /// words and none capitalised after the first. Then known names count in lowercase too.
+    /// words and none capitalised after the first (the pronoun `I` aside: `can I get certified in
+    /// delaware`). Then known names count in lowercase too.
     var isCaseless: Bool {
         var words = 0
         for k in flags.indices where flags[k] & Self.word != 0 && flags[k] & (Self.capitalized | Self.lowercase | Self.allCapitals) != 0 {
             words += 1
-            if k > 0 && flags[k] & (Self.capitalized | Self.allCapitals) != 0 { return false }
+            if k > 0 && flags[k] & (Self.capitalized | Self.allCapitals) != 0 && flags[k] & Self.pronounI == 0 { return false }
         }
         return words >= 3
     }
     func isCapitalized(_ i: Int) -> Bool { flags[i] & Self.capitalized != 0 }
+    func hasSeveralCapitals(_ i: Int) -> Bool { flags[i] & Self.severalCapitals != 0 }
     func isAllCapitals(_ i: Int) -> Bool { flags[i] & Self.allCapitals != 0 }
     func isLowercaseWord(_ i: Int) -> Bool { flags[i] & Self.lowercase != 0 }
     func isWord(_ i: Int) -> Bool { flags[i] & Self.word != 0 }
@@ -78,6 +84,12 @@ struct SentenceTokens {
         }
         if uppers > 0 && lowers == 0 { flags |= allCapitals }
         if lowers > 0 && flags & capitalized == 0 { flags |= lowercase }
+        if uppers >= 2 { flags |= severalCapitals }
+        // `I`, or `I` and an apostrophe (ASCII or U+2019, E2 80 99) and lowercase letters.
+        if p[r.lowerBound] == 0x49 && (r.count == 1 || lowers == r.count - 2 && p[r.lowerBound + 1] == 0x27
+                                        || lowers == r.count - 4 && r.count > 4 && p[r.lowerBound + 1] == 0xE2 && p[r.lowerBound + 2] == 0x80 && p[r.lowerBound + 3] == 0x99) {
+            flags |= pronounI
+        }
         return (h, flags)
     }
 
@@ -93,6 +105,9 @@ final class Gazetteer: @unchecked Sendable {
         let id: String
         /// Written in capitals in the data (`EU`, `VN`, `ASEAN`): the text must be too.
         let acronym: Bool
+        /// One word written with as many capitals as lowercase letters or more (`MoST`, `HoSE`,
+        /// `BoJ`): the text must have two capitals in it too (`Most` and `hose` are words).
+        var mixedAcronym = false
         /// One token that is also a given name (`Anh`, `Nga`, `Georgia`): weaker evidence.
         let alsoGivenName: Bool
         /// Written with a lowercase first word (`châu Âu`): the text may be too.
@@ -158,10 +173,12 @@ final class Gazetteer: @unchecked Sendable {
             // Scalar tables, not Unicode property lookups: thousands of names load at start-up.
             let scalars = row[0].unicodeScalars.map(\.value)
             let acronym = scalars.filter(Scalars.isLetter).count >= 2 && !scalars.contains(where: Scalars.isLowercase)
+            let uppers = scalars.filter(Scalars.isUppercase).count, lowers = scalars.filter(Scalars.isLowercase).count
             for (k, hashes) in Self.spellings(row[0]).enumerated() where !hashes.isEmpty {
                 var entry = Entry(label: label, id: row[2], acronym: acronym, alsoGivenName: hashes.count == 1 && given.contains(hashes[0]),
                                   lowercaseStart: row[0].first?.isLowercase == true)
                 entry.foldedOnly = k == 1
+                entry.mixedAcronym = hashes.count == 1 && lowers > 0 && uppers >= 2 && uppers >= lowers
                 names.insert(hashes, entry)
             }
             // Capitalised-then-lowercase syllable pairs of multi-word names.
@@ -268,6 +285,7 @@ final class Gazetteer: @unchecked Sendable {
                 && (end - i > 1 || s.tokens[i].end - s.tokens[i].start >= 4 && !stopwords.contains(s.folded[i]))
             guard s.isCapitalized(i) || s.isAllCapitals(i) || lowercaseOK else { i += 1; continue }
             if entry.acronym && !(i..<end).allSatisfy({ s.isAllCapitals($0) || !s.isWord($0) }) { i += 1; continue }
+            if entry.mixedAcronym && !s.hasSeveralCapitals(i) { i += 1; continue }
             // A one- or two-letter word without its diacritics is too weak (`Y` of `Y te` is not `Ý`).
             if entry.foldedOnly && end == i + 1 && s.tokens[i].end - s.tokens[i].start <= 2 { i += 1; continue }
             if end < s.count, s.isCapitalized(end), (i..<end).allSatisfy({ compassWords.contains(s.folded[$0]) }) { i = end; continue }

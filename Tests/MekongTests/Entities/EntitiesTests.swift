@@ -333,6 +333,38 @@ enum SyntheticNER {
         }
     }
 
+    @Test func aKnownClubTheTaggerConfidentlyReadsAsAPlaceIsThePlace() {
+        // `Anderlecht` is the club in the gazetteer; `in Anderlecht` the tagger reads as the town.
+        let text = Array("Overval in Anderlecht".utf8)
+        func merged(margin: Float) -> [Entity] {
+            var model = EntityCandidate(span: TextSpan(11, 21), label: .LOC, source: .model)
+            model.placeMargin = margin
+            return EntityMerger.merge([EntityCandidate(span: TextSpan(11, 21), label: .ORG, source: .gazetteer, id: "org:rsc-anderlecht"), model], text: text)
+        }
+        let sure = merged(margin: 60)
+        #expect(sure.map(\.label) == [.LOC] && sure[0].id == nil)
+        // A hesitant tagger (`at Enron`) leaves the known organisation as it is.
+        let unsure = merged(margin: 5)
+        #expect(unsure.map(\.label) == [.ORG] && unsure[0].id == "org:rsc-anderlecht")
+    }
+
+    @Test func aKnownPlaceOfSeveralWordsInsideALongerTaggerSpanGivesWayButAPersonDoesNot() {
+        // The race, not the country: `Verenigde Staten` inside `Grote Prijs van de Verenigde Staten West`.
+        let race = Array("de Verenigde Staten West".utf8)
+        let m = EntityMerger.merge([
+            EntityCandidate(span: TextSpan(3, 19), label: .LOC, source: .gazetteer, id: "US"),
+            EntityCandidate(span: TextSpan(3, 24), label: .MISC, source: .model),
+        ], text: race)
+        #expect(m.count == 1 && m[0].span == TextSpan(3, 24) && m[0].label == .MISC)
+        // A known person's full name stays whole against a longer tagger span.
+        let person = Array("Jan Peters Brussel".utf8)
+        let p = EntityMerger.merge([
+            EntityCandidate(span: TextSpan(0, 10), label: .PER, source: .gazetteer),
+            EntityCandidate(span: TextSpan(0, 18), label: .PER, source: .model),
+        ], text: person)
+        #expect(p.count == 1 && p[0].span == TextSpan(0, 10))
+    }
+
     @Test func theMergerKeepsOneEntityPerSpanPreferringGazetteersThenLongerSpans() {
         let text = Array("Hoang Truong bezocht Hanoi".utf8)
         let merged = EntityMerger.merge([

@@ -78,9 +78,44 @@ import MekongCore
         #expect(fromBytes.count == fromLines.count)
     }
 
-    @Test func englishAndVietnameseHaveNoLexiconSoTheirFeaturesStayAsTrained() throws {
-        #expect(try EntityLexicon.shipped(.en) == nil)
+    @Test func aCapitalisedEnglishPlaceGivenNameOrSurnameTheListsKnowIsFlaggedAsSuch() throws {
+        let en = try #require(try EntityLexicon.shipped(.en))
+        // Places and people of EWT-like web text the training sets never name.
+        for word in ["Fallujah", "Samarra", "Noida"] { #expect(flags(word, en) & TokenInfo.placeName != 0, "\(word)") }
+        for word in ["Elyse", "Traci"] { #expect(flags(word, en) & TokenInfo.givenName != 0, "\(word)") }
+        for word in ["Townsend", "Lenhart"] { #expect(flags(word, en) & TokenInfo.surname != 0, "\(word)") }
+        for word in ["Try", "Fallujah", "Lenhart"] { #expect(flags(word, en) & TokenInfo.givenName == 0, "\(word)") }
+        #expect(flags("Try", en) & (TokenInfo.placeName | TokenInfo.surname) == 0)
+        // A lowercase token is not in doubt: no flag.
+        #expect(flags("fallujah", en) == 0)
+    }
+
+    @Test func theTypedNameListsReadFromTheirBytesGiveWhatTheirLinesGive() {
+        let places = "# header\nFallujah\nSamarra\n", given = "# header\nElyse\n", surnames = "# header\nFeith\nElyse\n"
+        let fromBytes = EntityLexicon(lowercaseWords: [], properWords: [], classes: [], places: Array(places.utf8), givenNames: Array(given.utf8), surnames: Array(surnames.utf8))
+        let fromLines = EntityLexicon(lowercaseWords: [String](), classes: [], places: ["Fallujah", "Samarra"], givenNames: ["Elyse"], surnames: ["Feith", "Elyse"])
+        for word in ["Fallujah", "Samarra", "Elyse", "Feith", "Gent"] {
+            let h = EntityLexicon.hash(word)
+            #expect(fromBytes.entry(h, capitalised: true) == fromLines.entry(h, capitalised: true), "\(word)")
+        }
+        #expect(EntityLexicon.flags(fromBytes.entry(EntityLexicon.hash("elyse"), capitalised: true)) == TokenInfo.givenName | TokenInfo.surname)
+        #expect(EntityLexicon.flags(fromBytes.entry(EntityLexicon.hash("Samarra"), capitalised: true)) == TokenInfo.placeName)
+    }
+
+    @Test func vietnameseHasNoLexiconSoItsFeaturesStayAsTrained() throws {
         #expect(try EntityLexicon.shipped(.vi) == nil)
+    }
+
+    @Test func aCapitalisedEnglishWordWrittenInLowercaseIsFlaggedAndANameIsNot() throws {
+        let en = try #require(try EntityLexicon.shipped(.en))
+        // Sentence-initial verbs and adjectives the tagger took for names (`Try Varkala`).
+        for word in ["Try", "Visit", "Friendly", "Great"] {
+            #expect(flagged(word, en), "\(word)")
+        }
+        for word in ["Varkala", "Fallujah", "Wolfowitz"] {
+            #expect(!flagged(word, en), "\(word)")
+        }
+        #expect(flags("try", en) == 0)
     }
 
     @Test func theLexiconOnlyAddsFeatures() throws {

@@ -236,4 +236,31 @@ import MekongCore
         let vi = try entities("Nghề dệt thổ cẩm của đồng bào Ê Đê được giới thiệu tại hội chợ.", .vi)
         #expect(vi.contains { $0.label == "MISC" && $0.text.hasPrefix("Ê") })
     }
+
+    /// The gazetteer's matches in a sentence, as the text writes them.
+    private func known(_ text: String, _ language: Language) throws -> [String] {
+        let g = try #require(try Gazetteer.shared(language))
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { p in
+            var tokens: [WordToken] = []
+            EntityTokenizer.tokenize(p, 0..<p.count, into: &tokens)
+            var s = SentenceTokens()
+            s.load(p, tokens[...])
+            return g.matches(s).map { String(decoding: p[tokens[$0.first].start..<tokens[$0.end - 1].end], as: UTF8.self) }
+        }
+    }
+
+    @Test func thePronounIDoesNotMakeALowercaseSentenceCapitalised() throws {
+        // A writer who capitalises only `I` writes places in lowercase too.
+        #expect(try known("does anyone know how I can get certified in delaware ?", .en) == ["delaware"])
+        #expect(try known("i'm moving to delaware and I'm told it is quiet", .en) == ["delaware"])
+        // A capitalised word other than `I` shows a writer who capitalises names.
+        #expect(try known("does anyone know how Jim got certified in delaware ?", .en).isEmpty)
+    }
+
+    @Test func aMixedCaseAcronymNeedsItsCapitalsInTheText() throws {
+        // MoST, Vietnam's science ministry, is no `Most` or `most`.
+        #expect(try known("Most of them came from MoST and the rest from elsewhere .", .en) == ["MoST"])
+        #expect(try known("i like the most would be the last one", .en).isEmpty)
+    }
 }
