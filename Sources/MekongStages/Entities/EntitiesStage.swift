@@ -70,6 +70,19 @@ public struct EntitiesStage: Stage {
         }
     }
 
+    /// A name never ends in a connector (`Uitvoerend Comité van`): the tagger's spans from `first` on
+    /// lose a last word that is a lowercase particle, link or conjunction of the gazetteer's language.
+    private func trimConnectors(_ first: Int, _ s: SentenceTokens, _ g: Gazetteer, _ candidates: inout [EntityCandidate]) {
+        for c in first..<candidates.count {
+            var span = candidates[c].span.range
+            while let last = s.tokens.lastIndex(where: { $0.end == span.upperBound }), last > 0, s.tokens[last].start > span.lowerBound,
+                  s.isLowercaseWord(last), g.particles.contains(s.folded[last]) || g.links.contains(s.folded[last]) || g.conjunctions.contains(s.folded[last]) {
+                span = span.lowerBound..<s.tokens[last - 1].end
+            }
+            if span != candidates[c].span.range { candidates[c].span = TextSpan(span.lowerBound, span.upperBound) }
+        }
+    }
+
     /// Candidates from `first` on inside a phrase that holds a name but is none (`schaal van
     /// Richter`, the Richter scale, names no person), whoever proposed them.
     private func dropInsideNotNames(_ first: Int, _ candidates: inout [EntityCandidate]) {
@@ -128,7 +141,10 @@ public struct EntitiesStage: Stage {
                 }
                 let first = candidates.count
                 tagger.candidates(text, s.tokens[...], model: model, gazetteer: matches, into: &candidates)
-                if let gazetteer { identify(first, gazetteer, &candidates) }
+                if let gazetteer {
+                    trimConnectors(first, s.sentence, gazetteer, &candidates)
+                    identify(first, gazetteer, &candidates)
+                }
             }
         }
         var entities = EntityMerger.merge(candidates, text: document.text)

@@ -101,11 +101,26 @@ public enum EntityMerger {
             if lo < kept.count && kept[lo].span.start < c.span.end { continue }
             kept.insert(c, at: lo)
         }
+        // A name the tagger cut at an initial's dot (`Stephen P` and `Cohen` of `Stephen P. Cohen`) is one.
+        var k = kept.count - 1
+        while k > 0 {
+            let a = kept[k - 1], b = kept[k]
+            if a.label == .PER, b.label == .PER, endsInInitial(text, a.span.range), Array(text[a.span.range.upperBound..<b.span.range.lowerBound]) == [0x2E, 0x20] {
+                kept[k - 1] = EntityCandidate(span: TextSpan(a.span.range.lowerBound, b.span.range.upperBound), label: .PER, source: a.source, id: nil, priority: a.priority)
+                kept.remove(at: k)
+            }
+            k -= 1
+        }
         return kept.map {
             Entity(span: $0.span, label: $0.label, canonical: $0.canonical ?? EntityCanonical.fold(text[$0.span.range]),
                    id: $0.id, source: $0.source)
         }
     }
+}
+
+/// Whether the span's last word is one capital letter after a blank (an initial, its dot left out).
+private func endsInInitial(_ text: [UInt8], _ r: Range<Int>) -> Bool {
+    r.count >= 3 && text[r.upperBound - 2] == 0x20 && text[r.upperBound - 1] >= 0x41 && text[r.upperBound - 1] <= 0x5A
 }
 
 /// The generic canonical form: lowercased, diacritics removed (`đ` → `d`), blanks collapsed

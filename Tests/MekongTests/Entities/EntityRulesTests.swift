@@ -226,6 +226,15 @@ import MekongCore
         #expect(find(try entities("Quan hệ giữa Anh và Pháp rất tốt.", .vi), "Anh")?.id == "GB")
     }
 
+    @Test func aTaggersNameEndsNeitherInAConnectorNorAtAnInitial() throws {
+        // The Dutch tagger's `Uitvoerend Comité van` loses the `van`; `Stephen P` and `Cohen`, cut at
+        // the initial's dot, are one person.
+        let nl = try entities("Het Uitvoerend Comité van de UEFA besliste gisteren anders .", .nl)
+        #expect(find(nl, "Uitvoerend Comité")?.label == "ORG", "\(nl)")
+        let cut = try entities("Dat zegt de Amerikaanse deskundige Stephen P. Cohen .", .nl)
+        #expect(find(cut, "Stephen P. Cohen")?.label == "PER", "\(cut)")
+    }
+
     @Test func anAgeGroupBeforeACountryIsItsTeam() throws {
         let vi = try entities("U23 Việt Nam thắng U23 Thái Lan 2-1 trong trận chung kết.", .vi)
         #expect(find(vi, "U23 Việt Nam")?.label == "ORG")
