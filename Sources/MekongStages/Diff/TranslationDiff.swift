@@ -208,15 +208,24 @@ public enum TranslationDiffer {
 
         /// A word the language writes in lowercase, capitalized here (`Schoonheid`, `Vermijd`), or a
         /// compound ending in one (`Rampenpreventie`, `Gevangeniswezen`): no name.
-        func isCommonWord(_ word: String) -> Bool {
+        func isCommonWord(_ word: String) -> Bool { Self.isCommonWord(word, lexicon) }
+
+        /// The same with the word lists of `lexicon`; a word they also know as a name, place, given
+        /// name or surname (`Rose`, `Bill`) is no common word.
+        static func isCommonWord(_ word: String, _ lexicon: EntityLexicon?) -> Bool {
             guard let lexicon else { return false }
+            let names = TokenInfo.knownName | TokenInfo.placeName | TokenInfo.givenName | TokenInfo.surname
+            func common(_ w: String) -> Bool {
+                let flags = EntityLexicon.flags(lexicon.entry(EntityLexicon.hash(w), capitalised: true))
+                return flags & TokenInfo.usuallyLowercase != 0 && flags & names == 0
+            }
+            if common(word) { return true }
             let scalars = Array(word.unicodeScalars)
-            if lexicon.isLowercaseWord(EntityLexicon.hash(word)) { return true }
             guard scalars.count >= 10 else { return false }
             for start in 3...(scalars.count - 5) {
                 var tail = String.UnicodeScalarView()
                 tail.append(contentsOf: scalars[start...])
-                if lexicon.isLowercaseWord(EntityLexicon.hash(String(tail))) { return true }
+                if common(String(tail)) { return true }
             }
             return false
         }
@@ -770,7 +779,13 @@ public enum TranslationDiffer {
         // A title the tagger took for a name (`Chief Executive` in Dutch text) names nobody.
         let written = side.document.string(e.span)
         if [side.document.mainLanguage, .en].contains(where: { (try? Gazetteer.shared($0))??.isTitle(written) == true }) { return false }
-        if !e.canonical.contains(" ") && side.isCommonWord(side.document.string(e.span)) { return false }
+        // One common word (of the side's language, or of English, whose titles other languages quote:
+        // `Game of Thrones` in Dutch text) is no person.
+        if !e.canonical.contains(" ") {
+            let word = side.document.string(e.span)
+            if side.isCommonWord(word) { return false }
+            if side.document.mainLanguage != .en, SideIndex.isCommonWord(word, (try? EntityLexicon.shipped(.en)) ?? nil) { return false }
+        }
         return e.canonical.contains(" ") || e.source == .link || !side.isFirstWord(e.span, k)
     }
 

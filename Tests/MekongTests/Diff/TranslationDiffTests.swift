@@ -516,6 +516,14 @@ import MekongCore
         #expect(!d.findings.contains { $0.kind == .entity_added || $0.kind == .entity_missing }, "\(d.findings.map(\.message))")
     }
 
+    @Test func anEnglishCommonWordInAQuotedTitleIsNoPerson() throws {
+        // The Dutch tagger reads `Thrones` of an English title as a person; the Vietnamese translates the title.
+        let d = try diff("Kit Harington nổi tiếng với vai Jon Snow trong loạt phim giả tưởng Trò chơi Vương quyền.", .vi,
+                         "Kit Harington is bekend om zijn rol van Jon Snow in de fantasiereeks Game of Thrones van HBO.", .nl)
+        #expect(!d.findings.contains { $0.kind == .entity_added && $0.translation.map { d.translation.string($0.span) } == "Thrones" },
+                "\(d.findings.map(\.message))")
+    }
+
     @Test func aCommonWordOrACompoundOfOneIsNoReplacementName() throws {
         // An institution translated into a Dutch compound (`Hooggerechtshof`, `Rampenpreventie`) and a
         // capitalized common word (`Schoonheid`) replace no name.
