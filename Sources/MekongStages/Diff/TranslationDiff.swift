@@ -210,11 +210,12 @@ public enum TranslationDiffer {
         /// compound ending in one (`Rampenpreventie`, `Gevangeniswezen`): no name.
         func isCommonWord(_ word: String) -> Bool { Self.isCommonWord(word, lexicon) }
 
-        /// The same with the word lists of `lexicon`; a word they also know as a name, place, given
-        /// name or surname (`Rose`, `Bill`) is no common word.
+        /// The same with the word lists of `lexicon`; a word they also list as a place, a given name or
+        /// a surname (English: `Rose`, `Bill`) is no common word. (Dutch lists names of every kind as
+        /// one, many of them common nouns too: `Bekken`; they do not count here.)
         static func isCommonWord(_ word: String, _ lexicon: EntityLexicon?) -> Bool {
             guard let lexicon else { return false }
-            let names = TokenInfo.knownName | TokenInfo.placeName | TokenInfo.givenName | TokenInfo.surname
+            let names = TokenInfo.placeName | TokenInfo.givenName | TokenInfo.surname
             func common(_ w: String) -> Bool {
                 let flags = EntityLexicon.flags(lexicon.entry(EntityLexicon.hash(w), capitalised: true))
                 return flags & TokenInfo.usuallyLowercase != 0 && flags & names == 0
