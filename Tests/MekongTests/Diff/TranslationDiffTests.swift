@@ -524,6 +524,13 @@ import MekongCore
                 "\(d.findings.map(\.message))")
     }
 
+    @Test func aPlaceTranslatedIntoCommonWordsIsNoReplacedName() throws {
+        // `Bekken` is a Dutch common noun (and a surname): `Great Basin` translated, no name replaced.
+        let d = try diff("Other areas including the Great Basin are likely to get rain.", .en,
+                         "Andere delen, inclusief het Grote Bekken, krijgen waarschijnlijk regen.", .nl)
+        #expect(!d.findings.contains { $0.kind == .entity_changed }, "\(d.findings.map(\.message))")
+    }
+
     @Test func aCommonWordOrACompoundOfOneIsNoReplacementName() throws {
         // An institution translated into a Dutch compound (`Hooggerechtshof`, `Rampenpreventie`) and a
         // capitalized common word (`Schoonheid`) replace no name.
