@@ -922,8 +922,10 @@ public enum TranslationDiffer {
                 guard lb == .vi || e != nil || !v.first || w.first && k == x.lowerBound + (l - y.lowerBound) else { continue }
                 // A word the translation writes in several sentences renders a name; a replacement is one-off.
                 if b.sentencesWith[v.folded, default: 0] > 1 || resembles(v.folded) { continue }
-                // A common word of the translation's language, or a compound of one: an institution's name translated.
-                if b.isCommonWord(String(String.UnicodeScalarView(v.scalars))) { continue }
+                // A common word of the translation's language, or a compound of one: an institution's name translated;
+                // or of English, whose names other languages keep (`Inverewe Gardens`, `Houses of Parliament`).
+                let word = String(String.UnicodeScalarView(v.scalars))
+                if b.isCommonWord(word) || lb != .en && SideIndex.isCommonWord(word, (try? EntityLexicon.shipped(.en)) ?? nil) { continue }
                 // “X became Y” says what “Y is not in the original” and “X has no counterpart” said.
                 findings.removeAll { f in
                     f.kind == .entity_added && f.translation.map { $0.sentence == l && $0.span.range.overlaps(v.span.range) } == true

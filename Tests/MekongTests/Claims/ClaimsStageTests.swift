@@ -362,6 +362,9 @@ import MekongCore
         // `over` before a span of time is `during`, unless a cue word makes it a bound (`for over`).
         (.en, "It logged 183 emissions over 24 hours after waiting for over 3 days", ["183", "24 h", "3 day more_than"]),
         (.vi, "công suất 110 tỷ mét khối, trên 20 mét vuông", ["110000000000 m3", "20 m2 more_than"]),
+        // Dutch `ene` (stressed one) is a number before a unit only; Vietnamese `trên dưới` is about.
+        (.nl, "door die ene procent, aan de ene kant", ["1 %"]),
+        (.vi, "khoảng trên dưới 48 người", ["48 about"]),
         // A unit glued to a Dutch number word.
         (.nl, "De vierentwintigjarige debuteerde op veertienjarige leeftijd", ["24 year", "14 year"]),
         // A bound a few words before the number, linked by `of` / `van`.

@@ -531,6 +531,14 @@ import MekongCore
         #expect(!d.findings.contains { $0.kind == .entity_changed }, "\(d.findings.map(\.message))")
     }
 
+    @Test func anEnglishCommonWordKeptInAnotherLanguageReplacesNoName() throws {
+        // The Dutch keeps `Inverewe Gardens` where the Vietnamese translated it; `Daubenton`'s bat is
+        // a `watervleermuis` in Dutch: no name replaced by `Gardens`.
+        let d = try diff("Họ theo dõi loài dơi Daubenton tại Khu vực Vườn Inverewe ở Wester Ross.", .vi,
+                         "Ze volgen de watervleermuis bij Inverewe Gardens in Wester Ross.", .nl)
+        #expect(!d.findings.contains { $0.kind == .entity_changed }, "\(d.findings.map(\.message))")
+    }
+
     @Test func aCommonWordOrACompoundOfOneIsNoReplacementName() throws {
         // An institution translated into a Dutch compound (`Hooggerechtshof`, `Rampenpreventie`) and a
         // capitalized common word (`Schoonheid`) replace no name.

@@ -235,6 +235,11 @@ import MekongCore
         #expect(find(cut, "Stephen P. Cohen")?.label == "PER", "\(cut)")
     }
 
+    @Test func aHallOfFamerIsNoName() throws {
+        let en = try entities("Furyk said the Hall of Famer still brought something to the team.", .en)
+        #expect(!en.contains { $0.text.contains("Famer") }, "\(en)")
+    }
+
     @Test func anAgeGroupBeforeACountryIsItsTeam() throws {
         let vi = try entities("U23 Việt Nam thắng U23 Thái Lan 2-1 trong trận chung kết.", .vi)
         #expect(find(vi, "U23 Việt Nam")?.label == "ORG")
