@@ -39,7 +39,8 @@ public struct SentenceAligner: Sendable {
     /// A translator splits a long sentence in two more often than joining two: a 1–2 group at .03
     /// (not .02) took 0.09 findings per 100 clean pairs away and found 0.3 % more dropped sentences.
     var priorSplit = -log(0.03)
-    /// A long sentence split in three (or three joined): rarer still.
+    /// A long sentence split in three (or three joined): rarer still. At .005 (against none) 0.12
+    /// findings per 100 clean pairs fewer, one dropped sentence in 438 more folded into a neighbour.
     var priorThree = -log(0.005)
     /// What one shared anchor takes off a group's cost.
     var anchorBonus = 3.0
