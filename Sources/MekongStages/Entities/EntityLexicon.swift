@@ -31,6 +31,24 @@ public final class EntityLexicon: Sendable {
     private let caseTable: Table
     /// Entries of the two tables.
     public var count: Int { classTable.count + caseTable.count }
+    /// What the lists hold, as 16 hex digits (an order-free sum over every word's entries): a model
+    /// records the identifier of the lists it was trained with, and is refused with other lists.
+    public let identifier: String
+
+    private static func identifier(_ entries: [(UInt64, UInt64)], _ marks: [(UInt64, UInt64)]) -> String {
+        var sum: UInt64 = 0
+        for (table, list) in [(UInt64(1), entries), (UInt64(2), marks)] {
+            for (key, value) in list {
+                // splitmix64 of the entry: a sum of well-mixed terms does not depend on the order.
+                var z = key &+ (value &* 0x9E37_79B9_7F4A_7C15) &+ table
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                sum &+= z ^ (z >> 31)
+            }
+        }
+        let hex = String(sum, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
     private static let lowercaseBit: UInt64 = 1 << 63, properBit: UInt64 = 1 << 62
     private static let placeBit: UInt64 = 1 << 61, givenBit: UInt64 = 1 << 60, surnameBit: UInt64 = 1 << 59
 
@@ -87,6 +105,7 @@ public final class EntityLexicon: Sendable {
         for w in places { marks.append((Self.hash(w), Self.placeBit)) }
         for w in givenNames { marks.append((Self.hash(w), Self.givenBit)) }
         for w in surnames { marks.append((Self.hash(w), Self.surnameBit)) }
+        identifier = Self.identifier(entries, marks)
         classTable = Table(entries)
         caseTable = Table(marks)
     }
@@ -118,6 +137,7 @@ public final class EntityLexicon: Sendable {
         Self.eachLine(places) { p, line in marks.append((Self.hash(p, line), Self.placeBit)) }
         Self.eachLine(givenNames) { p, line in marks.append((Self.hash(p, line), Self.givenBit)) }
         Self.eachLine(surnames) { p, line in marks.append((Self.hash(p, line), Self.surnameBit)) }
+        identifier = Self.identifier(entries, marks)
         classTable = Table(entries)
         caseTable = Table(marks)
     }

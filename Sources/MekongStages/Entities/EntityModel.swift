@@ -50,8 +50,9 @@ public struct TagSet: Sendable, Equatable {
 /// so all worker pipelines share one instance.
 ///
 /// File format (little-endian):
-///   magic "MKENTITY", UInt32 format version (1), UInt32 feature version (`EntityFeatures.version`),
-///   string language, string gazetteer identifier ("" when trained without), UInt8 label count +
+///   magic "MKENTITY", UInt32 format version (2), UInt32 feature version (`EntityFeatures.version`),
+///   string language, string gazetteer identifier ("" when trained without), string word-list
+///   identifier (`EntityLexicon.identifier`, "" for a language without lists), UInt8 label count +
 ///   one string per label, UInt8 decoder (0 Viterbi, 1 greedy), Float32 scale,
 ///   Float32 × (tags + 1) × tags transitions (row = previous tag, last row = sentence start),
 ///   UInt32 entry count, then per entry UInt64 feature key + Int16 × tags weights, keys ascending.
@@ -62,6 +63,8 @@ public final class EntityModel: Sendable {
     public let language: String
     public let tags: TagSet
     public let gazetteerIdentifier: String
+    /// The identifier of the word lists the model was trained with (`EntityLexicon.identifier`).
+    public let lexiconIdentifier: String
     public let decoder: Decoder
     /// Weight of one quantum of the Int16 weights.
     let scale: Float
@@ -81,12 +84,12 @@ public final class EntityModel: Sendable {
     let lexicon: EntityLexicon?
 
     static let magic: [UInt8] = Array("MKENTITY".utf8)
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let maxTags = 12
 
     /// Builds a model from feature weights (`weights[k]` holds `tags.count` floats for `keys[k]`).
     /// Features whose largest weight quantizes to zero are left out.
-    convenience init(language: String, tags: TagSet, gazetteerIdentifier: String, decoder: Decoder, keys: [UInt64], weights: [Float], transitions: [Float]) {
+    convenience init(language: String, tags: TagSet, gazetteerIdentifier: String, lexiconIdentifier: String, decoder: Decoder, keys: [UInt64], weights: [Float], transitions: [Float]) {
         let t = tags.count
         let maxAbs = weights.reduce(Float(0)) { max($0, abs($1)) }
         let scale = maxAbs > 0 ? maxAbs / 32767 : 1
@@ -102,15 +105,16 @@ public final class EntityModel: Sendable {
             }
             if any { keptKeys.append(key); rows.append(contentsOf: row) }
         }
-        self.init(language: language, tags: tags, gazetteerIdentifier: gazetteerIdentifier, decoder: decoder, scale: scale, transitions: transitions, keys: keptKeys, rows: rows)
+        self.init(language: language, tags: tags, gazetteerIdentifier: gazetteerIdentifier, lexiconIdentifier: lexiconIdentifier, decoder: decoder, scale: scale, transitions: transitions, keys: keptKeys, rows: rows)
     }
 
     /// `rows` holds `tags.count` quantized weights per key, flat (no array per feature).
-    private init(language: String, tags: TagSet, gazetteerIdentifier: String, decoder: Decoder, scale: Float, transitions: [Float], keys: [UInt64], rows: [Int16]) {
+    private init(language: String, tags: TagSet, gazetteerIdentifier: String, lexiconIdentifier: String, decoder: Decoder, scale: Float, transitions: [Float], keys: [UInt64], rows: [Int16]) {
         precondition(tags.count <= Self.maxTags)
         self.language = language
         self.tags = tags
         self.gazetteerIdentifier = gazetteerIdentifier
+        self.lexiconIdentifier = lexiconIdentifier
         self.decoder = decoder
         self.scale = scale
         let t = tags.count
@@ -236,6 +240,7 @@ public final class EntityModel: Sendable {
         u32(EntityFeatures.version)
         str(language)
         str(gazetteerIdentifier)
+        str(lexiconIdentifier)
         u8(UInt8(tags.labels.count))
         for l in tags.labels { str(l.rawValue) }
         u8(decoder.rawValue)
@@ -277,6 +282,7 @@ public final class EntityModel: Sendable {
         }
         let language = try r.string()
         let gazetteer = try r.string()
+        let lexiconIdentifier = try r.string()
         let labelCount = Int(try r.u8())
         var labels: [Entity.Label] = []
         for _ in 0..<labelCount {
@@ -312,7 +318,12 @@ public final class EntityModel: Sendable {
             }
         }
         guard !zeroKey else { throw FormatError(message: "feature key 0") }
-        self.init(language: language, tags: tags, gazetteerIdentifier: gazetteer, decoder: decoder, scale: scale, transitions: transitions, keys: keys, rows: rows)
+        self.init(language: language, tags: tags, gazetteerIdentifier: gazetteer, lexiconIdentifier: lexiconIdentifier, decoder: decoder, scale: scale, transitions: transitions, keys: keys, rows: rows)
+        // A model reads the word lists its features were trained on: other lists (rebuilt, or
+        // stale in a build folder) would change its features without a word.
+        guard lexiconIdentifier == (lexicon?.identifier ?? "") else {
+            throw FormatError(message: "the \(language) model was trained with word lists \(lexiconIdentifier.isEmpty ? "(none)" : lexiconIdentifier), but this build has \(lexicon?.identifier ?? "(none)"): retrain it (scripts/train-entities)")
+        }
     }
 
     // MARK: Shipped models

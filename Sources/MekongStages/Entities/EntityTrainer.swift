@@ -357,7 +357,7 @@ public final class EntityTrainer {
             keptKeys.append(keys[f])
             keptWeights.append(contentsOf: w[f * t..<(f + 1) * t])
         }
-        return EntityModel(language: language, tags: tags, gazetteerIdentifier: gazetteer?.identifier ?? "", decoder: options.decoder,
+        return EntityModel(language: language, tags: tags, gazetteerIdentifier: gazetteer?.identifier ?? "", lexiconIdentifier: lexicon?.identifier ?? "", decoder: options.decoder,
                            keys: keptKeys, weights: keptWeights, transitions: tr)
     }
 

@@ -170,6 +170,20 @@ enum SyntheticNER {
         #expect(tagged(model, "De fabriek van Agfa staat in Nieuw Zeeland .") == ["ORG Agfa", "LOC Nieuw Zeeland"])
     }
 
+    @Test func aModelTrainedWithOtherWordListsIsRefused() throws {
+        let model = try SyntheticNER.model()
+        let shipped = try #require(try EntityLexicon.shipped(.nl))
+        #expect(model.lexiconIdentifier == shipped.identifier)
+        let bytes = model.serialized()
+        #expect(try EntityModel(bytes: bytes).lexiconIdentifier == shipped.identifier)
+        // The same model, as if trained before the Dutch lists were rebuilt.
+        let written = Array(shipped.identifier.utf8), other = Array(String(repeating: "0", count: written.count).utf8)
+        let at = try #require((0...(bytes.count - written.count)).first { Array(bytes[$0..<$0 + written.count]) == written })
+        var stale = bytes
+        stale.replaceSubrange(at..<at + written.count, with: other)
+        #expect(throws: EntityModel.FormatError.self) { try EntityModel(bytes: stale) }
+    }
+
     @Test func theTrainerReportsDevScoresAndIsDeterministic() throws {
         let sentences = try IOBReader.read(SyntheticNER.iob())
         let corpus = try EntityCorpus(name: "synthetic", sentences: sentences, tags: .standard, map: EntityLabelMap())
