@@ -356,7 +356,7 @@ final class Gazetteer: @unchecked Sendable {
 
     static func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { (a &* 0x9E37_79B9_7F4A_7C15) ^ b }
 
-    /// Whether `word` alone is a person title of this language (`Judge`, `rechter`, `Chief Executive`).
+    /// Whether `phrase` is one whole person title of this language (`Judge`, `rechter`, `Chief Executive`).
     func isTitle(_ phrase: String) -> Bool {
         Self.spellings(phrase).contains { h in !h.isEmpty && titles.longest(h, from: 0)?.0 == h.count }
     }
