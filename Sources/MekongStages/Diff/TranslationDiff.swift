@@ -76,6 +76,8 @@ public enum TranslationDiffer {
         init(_ d: Document) {
             document = d
             lexicon = (try? EntityLexicon.shipped(d.mainLanguage)) ?? nil
+            titleLists = [d.mainLanguage, .en].compactMap { (try? Gazetteer.shared($0)) ?? nil }
+            romanNumerals = d.sentences.map { Self.romanNumerals(d.text[$0.span.range]) }
             // Scalars, not Characters: Character properties made this the slowest part of a diff.
             let folded = Array(EntityCanonical.fold(d.text).utf8)
             let spans = Self.words(folded, shingles: true)
@@ -180,23 +182,35 @@ public enum TranslationDiffer {
 
         func text(_ span: TextSpan) -> String { document.string(span) }
 
-        /// The values (as digits) of the Roman numerals sentence `k` writes after a capitalized word
+        /// The values (as digits) of the Roman numerals each sentence writes after a capitalized word
         /// (`WO I`, `Elizabeth II`, `World War II`): a lone `I` counts only after a word in capitals,
         /// since English `I` is a pronoun.
-        func romanNumerals(_ k: Int) -> [String] {
-            let words = text(document.sentences[k].span).split(whereSeparator: { !$0.isLetter })
+        let romanNumerals: [[String]]
+
+        static func romanNumerals(_ text: ArraySlice<UInt8>) -> [String] {
+            // ASCII words (runs of letters; a non-ASCII byte is a letter of some other word).
+            func isLetter(_ b: UInt8) -> Bool { b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
             var out: [String] = []
-            for (n, w) in words.enumerated() where n > 0 && w.allSatisfy({ "IVXL".contains($0) }) && w.count <= 6 {
-                let before = words[n - 1]
-                guard before.first?.isUppercase == true, w != "I" || before.count > 1 && before.allSatisfy(\.isUppercase),
-                      let value = Self.romanValue(w) else { continue }
-                out.append(String(value))
+            var previous: ArraySlice<UInt8> = []
+            var i = text.startIndex
+            while i < text.endIndex {
+                guard isLetter(text[i]) else { i += 1; continue }
+                var j = i
+                while j < text.endIndex && isLetter(text[j]) { j += 1 }
+                let word = text[i..<j]
+                if word.count <= 6, word.allSatisfy({ "IVXL".utf8.contains($0) }), let first = previous.first, first >= 0x41 && first <= 0x5A,
+                   word.count > 1 || previous.count > 1 && previous.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }),
+                   let value = romanValue(word) {
+                    out.append(String(value))
+                }
+                previous = word
+                i = j
             }
             return out
         }
 
-        static func romanValue(_ w: Substring) -> Int? {
-            let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50]
+        static func romanValue(_ w: ArraySlice<UInt8>) -> Int? {
+            let values: [UInt8: Int] = [0x49: 1, 0x56: 5, 0x58: 10, 0x4C: 50]
             var total = 0
             let digits = w.compactMap { values[$0] }
             for (i, v) in digits.enumerated() { total += i + 1 < digits.count && digits[i + 1] > v ? -v : v }
@@ -209,6 +223,20 @@ public enum TranslationDiffer {
         /// A word the language writes in lowercase, capitalized here (`Schoonheid`, `Vermijd`), or a
         /// compound ending in one (`Rampenpreventie`, `Gevangeniswezen`): no name.
         func isCommonWord(_ word: String) -> Bool { Self.isCommonWord(word, lexicon) }
+
+        /// A common word of the side's language or, on a side in another language, of English, whose
+        /// names and titles other languages keep (`Game of Thrones`, `Inverewe Gardens`).
+        func isCommonWordHereOrInEnglish(_ word: String) -> Bool {
+            isCommonWord(word) || document.mainLanguage != .en && Self.isCommonWord(word, Self.englishLexicon)
+        }
+
+        static let englishLexicon = (try? EntityLexicon.shipped(.en)) ?? nil
+
+        /// The gazetteers whose person titles the side may write: its language's and English.
+        let titleLists: [Gazetteer]
+
+        /// A person's title in the side's language or in English (`Judge`, `Chief Executive`).
+        func isTitle(_ phrase: String) -> Bool { titleLists.contains { $0.isTitle(phrase) } }
 
         /// The same with the word lists of `lexicon`; a word they also list as a place, a given name or
         /// a surname (English: `Rose`, `Bill`) is no common word. (Dutch lists names of every kind as
@@ -656,7 +684,7 @@ public enum TranslationDiffer {
         func lone(_ side: SideIndex, _ r: Range<Int>) -> Set<String> {
             r.reduce(into: Set<String>()) { s, k in
                 for span in side.loneDigits[k] { s.insert(side.text(span)) }
-                s.formUnion(side.romanNumerals(k))
+                s.formUnion(side.romanNumerals[k])
             }
         }
         let loneA = lone(a, x), loneB = lone(b, y)
@@ -684,7 +712,7 @@ public enum TranslationDiffer {
     /// does not write anywhere are missing (or added).
     static func compareLoneDigits(_ a: SideIndex, _ x: Range<Int>, _ b: SideIndex, _ y: Range<Int>, into findings: inout [DiffFinding]) {
         // With the numbers the group writes in Roman numerals (`WO I` for `WW1`, `Thế chiến 1`).
-        func runs(_ side: SideIndex, _ r: Range<Int>) -> Set<String> { r.reduce(into: Set<String>()) { $0.formUnion(side.digitRuns[$1]); $0.formUnion(side.romanNumerals($1)) } }
+        func runs(_ side: SideIndex, _ r: Range<Int>) -> Set<String> { r.reduce(into: Set<String>()) { $0.formUnion(side.digitRuns[$1]); $0.formUnion(side.romanNumerals[$1]) } }
         let inA = runs(a, x), inB = runs(b, y)
         func check(_ side: SideIndex, _ r: Range<Int>, _ other: Set<String>, original: Bool) {
             var reported = Set<String>()
@@ -777,16 +805,10 @@ public enum TranslationDiffer {
     static func comparable(_ e: Entity, _ side: SideIndex, _ k: Int) -> Bool {
         guard e.label == .PER || e.label == .LOC else { return false }
         if e.label == .LOC { return e.id != nil }
-        // A title the tagger took for a name (`Chief Executive` in Dutch text) names nobody.
+        // A title the tagger took for a name (`Chief Executive` in Dutch text) names nobody, nor does
+        // one common word (`Thrones` of `Game of Thrones` in Dutch text).
         let written = side.document.string(e.span)
-        if [side.document.mainLanguage, .en].contains(where: { (try? Gazetteer.shared($0))??.isTitle(written) == true }) { return false }
-        // One common word (of the side's language, or of English, whose titles other languages quote:
-        // `Game of Thrones` in Dutch text) is no person.
-        if !e.canonical.contains(" ") {
-            let word = side.document.string(e.span)
-            if side.isCommonWord(word) { return false }
-            if side.document.mainLanguage != .en, SideIndex.isCommonWord(word, (try? EntityLexicon.shipped(.en)) ?? nil) { return false }
-        }
+        if side.isTitle(written) || !e.canonical.contains(" ") && side.isCommonWordHereOrInEnglish(written) { return false }
         return e.canonical.contains(" ") || e.source == .link || !side.isFirstWord(e.span, k)
     }
 
@@ -875,11 +897,7 @@ public enum TranslationDiffer {
         // `March` or `Supreme`), which counts only against a replacement the tagger sees as a name.
         var strongLost: (Int, SideIndex.NameWord)?, weakLost: (Int, SideIndex.NameWord)?
         // A person's title written in English inside another language (`Judge Kavanaugh`) is no name.
-        let titleLists = [la, .en].compactMap { try? Gazetteer.shared($0) }
-        func isTitle(_ w: SideIndex.NameWord) -> Bool {
-            let word = String(String.UnicodeScalarView(w.scalars))
-            return titleLists.contains { $0.isTitle(word) }
-        }
+        func isTitle(_ w: SideIndex.NameWord) -> Bool { a.isTitle(String(String.UnicodeScalarView(w.scalars))) }
         outer: for k in x {
             // Dutch and English write a genitive `s` to a name (`Flakes keuze`, `Gerrards ploeg`).
             for w in a.nameWords(k) where !groupWordsB.contains(w.folded) && !groupWordsB.contains(w.folded + "s")
@@ -924,8 +942,7 @@ public enum TranslationDiffer {
                 if b.sentencesWith[v.folded, default: 0] > 1 || resembles(v.folded) { continue }
                 // A common word of the translation's language, or a compound of one: an institution's name translated;
                 // or of English, whose names other languages keep (`Inverewe Gardens`, `Houses of Parliament`).
-                let word = String(String.UnicodeScalarView(v.scalars))
-                if b.isCommonWord(word) || lb != .en && SideIndex.isCommonWord(word, (try? EntityLexicon.shipped(.en)) ?? nil) { continue }
+                if b.isCommonWordHereOrInEnglish(String(String.UnicodeScalarView(v.scalars))) { continue }
                 // “X became Y” says what “Y is not in the original” and “X has no counterpart” said.
                 findings.removeAll { f in
                     f.kind == .entity_added && f.translation.map { $0.sentence == l && $0.span.range.overlaps(v.span.range) } == true

@@ -76,7 +76,7 @@ public struct EntitiesStage: Stage {
         for c in first..<candidates.count {
             var span = candidates[c].span.range
             while let last = s.tokens.lastIndex(where: { $0.end == span.upperBound }), last > 0, s.tokens[last].start > span.lowerBound,
-                  s.isLowercaseWord(last), g.particles.contains(s.folded[last]) || g.links.contains(s.folded[last]) || g.conjunctions.contains(s.folded[last]) {
+                  s.isLowercaseWord(last), g.isConnector(s.folded[last]) {
                 span = span.lowerBound..<s.tokens[last - 1].end
             }
             if span != candidates[c].span.range { candidates[c].span = TextSpan(span.lowerBound, span.upperBound) }

@@ -34,7 +34,7 @@ enum EntityRules {
         func otherNameStarts(_ k: Int) -> Bool {
             g.heads.longest(s.folded, from: k) != nil || g.titles.longest(s.folded, from: k) != nil || personStarts(k)
         }
-        func isConnector(_ b: Int) -> Bool { g.particles.contains(s.folded[b]) || g.links.contains(s.folded[b]) || g.conjunctions.contains(s.folded[b]) }
+        func isConnector(_ b: Int) -> Bool { g.isConnector(s.folded[b]) }
         /// A lowercase word that may stand inside a Vietnamese name: no function word, connector or cue.
         func isBridge(_ b: Int) -> Bool {
             s.isLowercaseWord(b) && !g.stopwords.contains(s.folded[b]) && !isConnector(b) && g.cues.longest(s.folded, from: b) == nil

@@ -356,6 +356,10 @@ final class Gazetteer: @unchecked Sendable {
 
     static func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { (a &* 0x9E37_79B9_7F4A_7C15) ^ b }
 
+    /// Whether the word of hash `h` is a particle, link or conjunction (`van`, `of`, `và`): a word
+    /// inside a name, never its end.
+    func isConnector(_ h: UInt64) -> Bool { particles.contains(h) || links.contains(h) || conjunctions.contains(h) }
+
     /// Whether `phrase` is one whole person title of this language (`Judge`, `rechter`, `Chief Executive`).
     func isTitle(_ phrase: String) -> Bool {
         Self.spellings(phrase).contains { h in !h.isEmpty && titles.longest(h, from: 0)?.0 == h.count }
